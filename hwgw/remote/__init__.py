@@ -1,0 +1,1 @@
+"""The Remote API: hwgw listens, the game connects and answers requests."""
