@@ -1,0 +1,142 @@
+"""`hwgw build`: Python sources -> Netscript-safe JavaScript, in three stages: transpile, link, print."""
+
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+
+from . import link as linker
+from .check import check_module
+from .errors import BuildError, Finding
+from .peephole import simplify_ns_calls
+from .transpile import collect_sources, package_name, transpile
+
+__all__ = ["BuildError", "BuildReport", "Finding", "build", "default_source"]
+
+TERMINAL_NAMES = {"__Terminal__", "__terminal__", "print", "input"}
+SEALED_PROTOTYPES = ["Array.prototype", "String.prototype", "Number.prototype", "Uint8Array.prototype",
+                     "Function.prototype"]
+
+
+@dataclass
+class BuildReport:
+    out: Path
+    scripts: list[str] = field(default_factory=list)  # in-game paths of modules with a main()
+    files: dict[str, str] = field(default_factory=dict)  # in-game path -> JavaScript
+    runtime_bytes_before: int = 0
+    runtime_bytes_after: int = 0
+
+
+def default_source() -> Path:
+    return Path(__file__).resolve().parent.parent / "game"
+
+
+def netscript_names() -> dict[str, float]:
+    """Leaf name -> cost of every Netscript function in the v3.0.x table (the highest cost where names repeat)."""
+    table = json.loads(resources.files("hwgw.mem").joinpath("ramcosts-3.0.json").read_text())
+    names: dict[str, float] = {}
+    for key, cost in table.items():
+        if isinstance(cost, (int, float)):
+            leaf = key.rsplit(".", 1)[-1]
+            names[leaf] = max(cost, names.get(leaf, 0))
+    return names
+
+
+def _runtime_shim() -> str:
+    template = resources.files("hwgw.templates").joinpath("runtime_shim.js.j2").read_text()
+    return jinja2.Template(template, keep_trailing_newline=True).render(prototypes=SEALED_PROTOTYPES)
+
+
+def _replace_terminal(runtime: str) -> str:
+    """Cut the runtime's DOM terminal (it names window and document) and put the console shim in its place."""
+    program = linker.jsast.parse(runtime)
+    edits = []
+    for node in program.body:
+        st = linker._classify(node)
+        if st.declares & TERMINAL_NAMES:
+            edits.append(linker.jsast.Edit(node.range[0], node.range[1], ""))
+    return linker.jsast.apply_edits(runtime, edits) + "\n" + _runtime_shim()
+
+
+def _game_path(module: str, base: str, prefix: str, is_source: bool) -> str:
+    if not is_source:
+        name = "runtime" if module == linker.RUNTIME else module
+        return f"{prefix}/lib/{name}.js"
+    rel = module[len(base) + 1:] if base else module
+    return f"{prefix}/{rel.replace('.', '/')}.js"
+
+
+def _write_atomically(files: dict[str, str], out: Path) -> None:
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    try:
+        for path, text in files.items():
+            target = fresh / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        if out.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
+            os.replace(out, old / out.name)
+            os.replace(fresh, out)
+            shutil.rmtree(old)
+        else:
+            os.replace(fresh, out)
+    finally:
+        if fresh.exists():
+            shutil.rmtree(fresh)
+
+
+def build(src: Path | None = None, out: Path = Path("build")) -> BuildReport:
+    src = Path(src) if src is not None else default_source()
+    if not src.is_dir():
+        raise BuildError([Finding(src, 0, 0, "no such source folder: pass --src a folder of Python scripts")])
+    sources = collect_sources(src)
+    if not sources:
+        raise BuildError([Finding(src, 0, 0, "no Python sources here: pass --src a folder of .py scripts")])
+    local_modules = {s.module for s in sources}
+    costly = {name: cost for name, cost in netscript_names().items() if cost > 0}
+    findings = []
+    for source in sources:
+        findings += check_module(source.path, source.text, local_modules, costly)
+    if findings:
+        raise BuildError(findings)
+
+    emitted = transpile(sources)
+    base = package_name(src)
+    prefix = base.split(".")[0] if base else src.resolve().name
+    report = BuildReport(out=Path(out))
+    modules = {}
+    for name, text in emitted.items():
+        is_source = name in local_modules
+        if name == linker.RUNTIME:
+            report.runtime_bytes_before = len(text.encode())
+            text = _replace_terminal(text)
+        if is_source:
+            text = simplify_ns_calls(text)
+        modules[name] = linker.Module(name, _game_path(name, base, prefix, is_source), text, is_source)
+
+    link = linker.Linker(modules)
+    link.analyse()
+    link.prune()
+    bound = link.bound_names()
+    renames = {name: f"py_{name}" for name in netscript_names() if name in bound}
+    for module in modules.values():
+        if module.reachable:
+            report.files[module.game_path] = link.print_module(module, renames)
+            if module.is_source and any(
+                st.kind == "decl" and "main" in st.declares for st in module.statements
+            ):
+                report.scripts.append(module.game_path)
+    runtime = modules.get(linker.RUNTIME)
+    if runtime is not None and runtime.reachable:
+        report.runtime_bytes_after = len(report.files[runtime.game_path].encode())
+    report.files = dict(sorted(report.files.items()))
+    report.scripts.sort()
+    _write_atomically(report.files, Path(out))
+    return report

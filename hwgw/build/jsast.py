@@ -1,0 +1,77 @@
+"""Small helpers over esprima's JavaScript AST: parsing with ranges, walking, and text edits."""
+
+from dataclasses import dataclass
+
+import esprima
+
+
+def parse(text: str):
+    return esprima.parseModule(text, {"range": True})
+
+
+def children(node):
+    for value in vars(node).values():
+        if isinstance(value, list):
+            for item in value:
+                if hasattr(item, "type"):
+                    yield item
+        elif hasattr(value, "type"):
+            yield value
+
+
+def walk(node):
+    yield node
+    for child in children(node):
+        yield from walk(child)
+
+
+def identifiers(node):
+    """Every Identifier in a name position, with its parent: property names and object keys are left out."""
+    stack = [(node, None)]
+    while stack:
+        current, parent = stack.pop()
+        if current.type == "Identifier":
+            yield current, parent
+            continue
+        for key, value in vars(current).items():
+            items = value if isinstance(value, list) else [value]
+            for item in items:
+                if not hasattr(item, "type"):
+                    continue
+                if key == "property" and current.type == "MemberExpression" and not current.computed:
+                    continue
+                if key == "key" and current.type in ("Property", "MethodDefinition", "PropertyDefinition") \
+                        and not current.computed and not getattr(current, "shorthand", False):
+                    continue
+                if key == "label":
+                    continue
+                stack.append((item, current))
+
+
+def property_names(node):
+    """Names used as property accesses or carried by string literals (a conservative superset of accesses)."""
+    for n in walk(node):
+        if n.type == "MemberExpression" and not n.computed and n.property.type == "Identifier":
+            yield n.property.name
+        elif n.type == "Literal" and isinstance(n.value, str):
+            yield n.value
+
+
+@dataclass(frozen=True)
+class Edit:
+    start: int
+    end: int
+    text: str
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """Apply non-overlapping edits; an edit inside a wider deletion is dropped with it."""
+    out, pos = [], 0
+    for edit in sorted(edits, key=lambda e: (e.start, -e.end)):
+        if edit.start < pos:
+            continue
+        out.append(text[pos:edit.start])
+        out.append(edit.text)
+        pos = edit.end
+    out.append(text[pos:])
+    return "".join(out)

@@ -1,0 +1,90 @@
+"""Turn Transcrypt's operator-overloading wrappers around Netscript calls back into plain calls.
+
+With operator overloading on, `ns.hack(t)` comes out as an IIFE around `__call__(…)` and `ns.args[0]` as
+`__getitem__(ns.args, 0)`. Netscript objects are plain JavaScript values, so the plain forms mean the same; they read
+better, run faster and let a script that only talks to ns import nothing.
+"""
+
+from . import jsast
+
+
+def _is_ns_chain(node) -> bool:
+    while node.type == "MemberExpression":
+        if not node.computed and node.property.type == "Identifier" and node.property.name == "ns":
+            return True
+        node = node.object
+    return node.type == "Identifier" and node.name == "ns"
+
+
+def _accumulator_call(node):
+    """Match `(function () { var __accuN__ = X; return __call__(__accuN__.m, __accuN__, ...args); })()`."""
+    if node.type != "CallExpression" or node.arguments or node.callee.type != "FunctionExpression":
+        return None
+    body = node.callee.body.body
+    if node.callee.params or len(body) != 2 or body[0].type != "VariableDeclaration":
+        return None
+    declarators = body[0].declarations
+    if len(declarators) != 1 or body[1].type != "ReturnStatement" or body[1].argument is None:
+        return None
+    accu, receiver, call = declarators[0].id.name, declarators[0].init, body[1].argument
+    if call.type != "CallExpression" or call.callee.type != "Identifier" or call.callee.name != "__call__":
+        return None
+    if len(call.arguments) < 2:
+        return None
+    method, this = call.arguments[0], call.arguments[1]
+    if not (method.type == "MemberExpression" and not method.computed and method.object.type == "Identifier"
+            and method.object.name == accu and this.type == "Identifier" and this.name == accu):
+        return None
+    return receiver, method.property.name, call.arguments[2:]
+
+
+def _plain_index(node):
+    """Match `__getitem__(X, 0)` or `__getitem__(X, 'key')`."""
+    if node.type != "CallExpression" or node.callee.type != "Identifier" or node.callee.name != "__getitem__":
+        return None
+    if len(node.arguments) != 2:
+        return None
+    container, key = node.arguments
+    if key.type != "Literal":
+        return None
+    if isinstance(key.value, str) or (isinstance(key.value, (int, float)) and not isinstance(key.value, bool)
+                                      and key.value >= 0):
+        return container, key
+    return None
+
+
+def _innermost_edits(text: str, program) -> list[jsast.Edit]:
+    edits = []
+
+    def src(node):
+        return text[node.range[0]:node.range[1]]
+
+    def visit(node) -> bool:
+        """Collect edits for matches with no match below them; return whether the subtree matched."""
+        below = False
+        for child in jsast.children(node):
+            below = visit(child) or below
+        if below:
+            return True
+        match = _accumulator_call(node)
+        if match and _is_ns_chain(match[0]):
+            receiver, method, args = match
+            edits.append(jsast.Edit(node.range[0], node.range[1],
+                                    f"{src(receiver)}.{method}({', '.join(src(a) for a in args)})"))
+            return True
+        match = _plain_index(node)
+        if match and _is_ns_chain(match[0]):
+            edits.append(jsast.Edit(node.range[0], node.range[1], f"{src(match[0])}[{src(match[1])}]"))
+            return True
+        return False
+
+    visit(program)
+    return edits
+
+
+def simplify_ns_calls(text: str) -> str:
+    while True:
+        edits = _innermost_edits(text, jsast.parse(text))
+        if not edits:
+            return text
+        text = jsast.apply_edits(text, edits)

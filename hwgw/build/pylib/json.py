@@ -1,0 +1,95 @@
+"""`json` for built scripts: JavaScript's JSON underneath, Python's text format and types on top.
+
+Compiled by Transcrypt only. `loads` gives dicts and lists; `dumps` writes Python's separators and escapes non-ASCII.
+A float with no fractional part is written like an int, since JavaScript keeps no difference between them.
+"""
+
+
+def _plain_object(value):
+    return value is not None and __typeof__(value) == "object" and not Array.isArray(value)  # noqa: F821
+
+
+def _to_python(value):
+    if Array.isArray(value):  # noqa: F821
+        return [_to_python(item) for item in value]
+    if _plain_object(value):
+        result = {}
+        for key in Object.keys(value):  # noqa: F821
+            result[key] = _to_python(value[key])
+        return result
+    return value
+
+
+def loads(text):
+    return _to_python(JSON.parse(text))  # noqa: F821
+
+
+def _ascii(text):
+    out = []
+    for char in text:
+        code = ord(char)
+        if code < 128:
+            out.append(char)
+        else:
+            out.append("\\u" + ("0000" + code.toString(16)).slice(-4))
+    return "".join(out)
+
+
+def _key(key):
+    if key is None:
+        return "null"
+    if key is True:
+        return "true"
+    if key is False:
+        return "false"
+    return str(key)
+
+
+def _encode(value, item_sep, key_sep, sort_keys, indent, depth):
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if __typeof__(value) == "number":  # noqa: F821
+        if value != value:
+            return "NaN"
+        if value == Infinity:  # noqa: F821
+            return "Infinity"
+        if value == -Infinity:  # noqa: F821
+            return "-Infinity"
+        return str(value)
+    if __typeof__(value) == "string":  # noqa: F821
+        return _ascii(JSON.stringify(value))  # noqa: F821
+    if isinstance(value, list) or isinstance(value, tuple):
+        parts = [_encode(item, item_sep, key_sep, sort_keys, indent, depth + 1) for item in value]
+        return _wrap("[", parts, "]", item_sep, indent, depth)
+    if isinstance(value, dict) or _plain_object(value):
+        keys = list(value.keys()) if isinstance(value, dict) else Object.keys(value)  # noqa: F821
+        if sort_keys:
+            keys = sorted(keys)
+        parts = [_ascii(JSON.stringify(_key(k))) + key_sep  # noqa: F821
+                 + _encode(value[k], item_sep, key_sep, sort_keys, indent, depth + 1) for k in keys]
+        return _wrap("{", parts, "}", item_sep, indent, depth)
+    raise TypeError("Object of this type is not JSON serializable")
+
+
+def _wrap(opening, parts, closing, item_sep, indent, depth):
+    if not parts:
+        return opening + closing
+    if indent is None:
+        return opening + item_sep.join(parts) + closing
+    inner = "\n" + " " * (indent * (depth + 1))
+    outer = "\n" + " " * (indent * depth)
+    return opening + inner + (item_sep.rstrip() + inner).join(parts) + outer + closing
+
+
+def dumps(obj, indent=None, separators=None, sort_keys=False):
+    if separators is not None:
+        item_sep, key_sep = separators[0], separators[1]
+    elif indent is not None:
+        item_sep, key_sep = ",", ": "
+    else:
+        item_sep, key_sep = ", ", ": "
+    return _encode(obj, item_sep, key_sep, sort_keys, indent, 0)

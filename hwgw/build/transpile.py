@@ -1,0 +1,111 @@
+"""Stage Python sources and run Transcrypt over all of them in one pass.
+
+Transcrypt finds modules by their dotted names, so the sources are staged under their package path together with
+empty `__init__.py` files, and one entry module imports every source module.
+"""
+
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BuildError, Finding
+from .lower import lower_fstrings
+
+# Python semantics over speed: keyword arguments, operator overloading (==, +, [] on lists and dicts), truthiness of
+# empty containers, iteration over dicts and strings, and the str.format mini-language.
+TRANSCRYPT_FLAGS = ["-b", "-n", "-k", "-o", "-t", "-i", "-sf"]
+
+# Modules that only carry types for editors and checkers; they never reach the game.
+TYPE_ONLY_MODULES = ("typing", "__future__", "hwgw.ns")
+
+ENTRY = "__hwgw_entry__"
+
+
+@dataclass(frozen=True)
+class Source:
+    path: Path  # the file on disk
+    module: str  # its dotted module name, e.g. "hwgw.game.workers.hack"
+    text: str
+
+
+def package_name(folder: Path) -> str:
+    """The dotted package name of a folder, found by walking up through `__init__.py` files ('' if none)."""
+    parts = []
+    folder = folder.resolve()
+    while (folder / "__init__.py").exists():
+        parts.append(folder.name)
+        folder = folder.parent
+    return ".".join(reversed(parts))
+
+
+def collect_sources(src: Path) -> list[Source]:
+    base = package_name(src)
+    sources = []
+    for path in sorted(src.rglob("*.py")):
+        rel = path.relative_to(src).with_suffix("")
+        if any(part.startswith((".", "__pycache__")) for part in rel.parts) or rel.name == "__init__":
+            continue
+        module = ".".join(([base] if base else []) + list(rel.parts))
+        sources.append(Source(path, module, path.read_text(encoding="utf-8")))
+    return sources
+
+
+def stage(sources: list[Source], root: Path) -> None:
+    for source in sources:
+        target = root / Path(*source.module.split("."))
+        target = target.with_suffix(".py")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(lower_fstrings(source.text, source.path), encoding="utf-8")
+        folder = target.parent
+        while folder != root:
+            (folder / "__init__.py").touch()
+            folder = folder.parent
+    for library in (Path(__file__).parent / "pylib").glob("*.py"):
+        shutil.copy(library, root / library.name)
+    ns_stub = root / "hwgw" / "ns.py"
+    if not ns_stub.exists():
+        ns_stub.parent.mkdir(parents=True, exist_ok=True)
+        (ns_stub.parent / "__init__.py").touch()
+        ns_stub.write_text("class NS:\n    pass\n")
+    entry = "".join(f"import {source.module}\n" for source in sources)
+    (root / f"{ENTRY}.py").write_text(entry)
+
+
+_TRAIL = re.compile(r"File '([^']*)', line (\d+), namely:\s*\n\s*(.*)", re.S)
+
+
+def _transcrypt_failure(output: str, sources: list[Source], root: Path) -> BuildError:
+    match = _TRAIL.search(output)
+    if not match:
+        return BuildError([Finding(Path("<transcrypt>"), 0, 0, output.strip().splitlines()[-1] if output.strip()
+                                   else "Transcrypt failed without a message")])
+    module, line, message = match.group(1), int(match.group(2)), match.group(3).strip().splitlines()[0]
+    by_module = {s.module: s for s in sources}
+    path = by_module[module].path if module in by_module else Path(module)
+    return BuildError([Finding(path, line, 0, f"Transcrypt cannot compile this: {message}")])
+
+
+def transpile(sources: list[Source]) -> dict[str, str]:
+    """Return the JavaScript of every module Transcrypt emitted, keyed by dotted module name."""
+    with tempfile.TemporaryDirectory(prefix="hwgw-stage-") as tmp:
+        root = Path(tmp)
+        stage(sources, root / "src")
+        target = root / "target"
+        proc = subprocess.run(
+            [sys.executable, "-m", "transcrypt", *TRANSCRYPT_FLAGS, "-od", str(target), str(root / "src" / f"{ENTRY}.py")],
+            capture_output=True, text=True, cwd=root,
+        )
+        output = proc.stdout + proc.stderr
+        if "Error while compiling" in output or proc.returncode != 0 or not target.exists():
+            raise _transcrypt_failure(output, sources, root)
+        modules = {}
+        for js in sorted(target.glob("*.js")):
+            name = js.name[: -len(".js")]
+            if name == ENTRY or name in TYPE_ONLY_MODULES:
+                continue
+            modules[name] = js.read_text(encoding="utf-8")
+        return modules
