@@ -216,12 +216,12 @@ async def run_watch(
 
 
 def source_changes(src: Path, out: Path) -> AsyncIterator[object]:
-    from watchfiles import DefaultFilter, awatch
+    from watchfiles import PythonFilter, awatch
 
     out = out.resolve()
 
-    class SourceFilter(DefaultFilter):
-        """Ignore the build output, in case it lies inside the sources."""
+    class SourceFilter(PythonFilter):
+        """Python files only, and none from the build output, in case it lies inside the sources."""
 
         def __call__(self, change: object, path: str) -> bool:
             return super().__call__(change, path) and not Path(path).resolve().is_relative_to(out)
@@ -287,9 +287,12 @@ def watch(build_dir: Path, host: str, port: int, server: str, allow_remote: bool
     """Rebuild whenever a source changes and push what changed; stays connected across game reloads."""
     check_bind(host, allow_remote)
     setup_logging()
-    sources = src if src is not None else Path(__file__).resolve().parent.parent / "game"
+    if src is None:
+        from hwgw.build import default_source
+
+        src = default_source()
     run = run_watch(
-        sources, build_dir, host, port, server,
+        src, build_dir, host, port, server,
         build=build_sources, read=read_build, price=mem_price(server), echo=click.echo,
     )
     try:
