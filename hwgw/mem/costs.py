@@ -55,9 +55,13 @@ def version_name(version: str) -> str:
         raise ValueError(f"unknown game version {version!r}; use one of {known}") from None
 
 
-@lru_cache(maxsize=None)
 def cost_table(version: str = "3.0") -> CostTable:
-    version = version_name(version)
+    """The table for a game version ("3.0", "2.8.1" or an alias), built once per process."""
+    return _cost_table(version_name(version))
+
+
+@lru_cache(maxsize=None)
+def _cost_table(version: str) -> CostTable:
     flat = _load(VERSIONS[version])
     meta = _load("ramcosts-meta.json")
     special = meta["special_costs"]
