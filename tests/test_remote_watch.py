@@ -127,3 +127,61 @@ def test_watch_follows_the_file_system(tmp_path):
 
     game = asyncio.run(asyncio.wait_for(scenario(), 15))
     assert "edit" in game.files["home"]["hwgw/hack.js"]
+
+
+WORKER = '''\
+from hwgw.ns import NS
+
+
+async def main(ns: NS) -> None:
+    await ns.{call}(str(ns.args[0]))
+'''
+
+
+def worker_sizes(files, name):
+    """The game's figures for one-call workers (hack 1.70 GB, grow 1.75 GB); other modules priced by hwgw mem,
+    since only the workers have an independent figure here."""
+    code = files[name]
+    if "export async function main" in code and "ns.hack(" in code:
+        return 1.7
+    if "export async function main" in code and "ns.grow(" in code:
+        return 1.75
+    from hwgw.mem import calculate_ram
+
+    return calculate_ram(files, name).ram
+
+
+def test_watch_with_the_real_build_and_calculator(tmp_path):
+    from hwgw.remote.cli import build_sources, mem_price, read_build
+
+    src, out = tmp_path / "scripts", tmp_path / "build"
+    src.mkdir()
+    (src / "worker.py").write_text(WORKER.format(call="hack"))
+
+    async def scenario():
+        lines = []
+        task = asyncio.create_task(
+            run_watch(src, out, "127.0.0.1", 0, "home", build=build_sources, read=read_build,
+                      price=mem_price("home"), echo=lines.append)
+        )
+        await until(lambda: any(line.startswith("listening on") for line in lines))
+        port = int(re.search(r"ws://127\.0\.0\.1:(\d+)", lines[0])[1])
+        game = await FakeGame(worker_sizes).connect(port)
+        await until(lambda: any(line.startswith("pushed") for line in lines), timeout=10)
+        first = list(lines)
+        for attempt in range(40):
+            (src / "worker.py").write_text(WORKER.format(call="grow") + f"# edit {attempt}\n")
+            try:
+                await until(lambda: len([line for line in lines if line.startswith("pushed")]) > 1, timeout=2)
+                break
+            except AssertionError:
+                continue
+        task.cancel()
+        await game.close()
+        return first, lines[len(first):], game
+
+    first, second, game = asyncio.run(asyncio.wait_for(scenario(), 30))
+    worker = next(path for path in game.files["home"] if path.endswith("worker.js"))
+    assert any(re.fullmatch(rf"{worker}\s+1\.70 GB\s+1\.70 GB\s+yes", line) for line in first), first
+    assert any(re.fullmatch(rf"{worker}\s+1\.75 GB\s+1\.75 GB\s+yes", line) for line in second), second
+    assert "ns.grow(" in game.files["home"][worker]
