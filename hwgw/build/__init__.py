@@ -13,6 +13,7 @@ import jinja2
 from . import link as linker
 from .check import check_module
 from .errors import BuildError, Finding
+from .floor import check_floors
 from .peephole import simplify_ns_calls
 from .transpile import collect_sources, package_name, transpile
 
@@ -28,6 +29,7 @@ class BuildReport:
     out: Path
     scripts: list[str] = field(default_factory=list)  # in-game paths of modules with a main()
     files: dict[str, str] = field(default_factory=dict)  # in-game path -> JavaScript
+    ram: dict[str, float] = field(default_factory=dict)  # in-game path of a script -> GB, as the game prices it
     runtime_bytes_before: int = 0
     runtime_bytes_after: int = 0
 
@@ -126,17 +128,17 @@ def build(src: Path | None = None, out: Path = Path("build")) -> BuildReport:
     link.prune()
     bound = link.bound_names()
     renames = {name: f"py_{name}" for name in netscript_names() if name in bound}
+    scripts = {}
     for module in modules.values():
         if module.reachable:
             report.files[module.game_path] = link.print_module(module, renames)
-            if module.is_source and any(
-                st.kind == "decl" and "main" in st.declares for st in module.statements
-            ):
-                report.scripts.append(module.game_path)
+            if module.is_source and any(st.kind == "decl" and "main" in st.declares for st in module.statements):
+                scripts[module.game_path] = module.name
     runtime = modules.get(linker.RUNTIME)
     if runtime is not None and runtime.reachable:
         report.runtime_bytes_after = len(report.files[runtime.game_path].encode())
     report.files = dict(sorted(report.files.items()))
-    report.scripts.sort()
+    report.scripts = sorted(scripts)
+    report.ram = check_floors(sources, scripts, report.files)
     _write_atomically(report.files, Path(out))
     return report

@@ -85,9 +85,6 @@ class Checker(ast.NodeVisitor):
                                              "copy with dict(a) and then .update(b)"))
         self.generic_visit(node)
 
-    def visit_Global(self, node):
-        self.generic_visit(node)
-
     def visit_Import(self, node):
         for alias in node.names:
             self._check_module(node, alias.name)

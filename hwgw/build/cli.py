@@ -24,6 +24,8 @@ def build(src, out):
         sys.exit(2)
     click.echo(f"built {len(report.files)} files ({len(report.scripts)} scripts) from "
                f"{src or default_source()} into {out}")
+    for script in report.scripts:
+        click.echo(f"  {report.ram[script]:6.2f} GB  {script}")
     if report.runtime_bytes_before:
         click.echo(f"runtime: {report.runtime_bytes_before} bytes from Transcrypt, "
                    f"{report.runtime_bytes_after} bytes after pruning")
