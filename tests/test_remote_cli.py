@@ -109,3 +109,15 @@ def test_hwgw_push_exits_1_when_the_game_disagrees(tmp_path):
     code, out, err = push_with_game(tmp_path, game)
     assert code == 1, out + err
     assert re.search(r"hwgw/workers/grow\.js\s+1\.75 GB\s+1\.80 GB\s+NO", out)
+
+
+def test_push_on_a_busy_port_says_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.setattr(remote_cli, "read_build", lambda folder: {"x.js": "export async function main(ns) {}"})
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        result = CliRunner().invoke(main, ["push", "--build", str(tmp_path), "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in result.output
+    assert "stop it or pass --port" in result.output

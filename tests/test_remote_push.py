@@ -9,7 +9,7 @@ import pytest
 
 from fake_game import FakeGame
 from hwgw.remote.cli import push_build, run_push
-from hwgw.remote.link import REPLACED, GameDisconnected, GameLink
+from hwgw.remote.link import REPLACED, CannotListen, GameDisconnected, GameLink
 
 # A small build: a worker, the library it imports, and a data file.
 HACK = 'import { log } from "/hwgw/lib/runtime.js";\nexport async function main(ns) { log(await ns.hack(ns.args[0])); }\n'
@@ -251,5 +251,5 @@ def test_busy_port_is_a_clear_error():
         async with GameLink().listen("127.0.0.1", 0) as port:
             await run_push(BUILD, "127.0.0.1", port, "home", 0.1, price_like_game, lambda line: None)
 
-    with pytest.raises(click.ClickException, match=r"cannot listen on 127\.0\.0\.1:\d+: .*pass --port"):
+    with pytest.raises(CannotListen, match=r"cannot listen on 127\.0\.0\.1:\d+: .*pass --port"):
         run(scenario())

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from hwgw.remote.link import GameDisconnected, GameLink
+from hwgw.remote.link import CannotListen, GameDisconnected, GameLink
 from hwgw.remote.push import Price, check_ram, is_script, push_files
 from hwgw.remote.report import failure_lines, ram_table, verdict
 
@@ -92,31 +92,11 @@ async def push_build(link: GameLink, files: Mapping[str, str], server: str, pric
     return not failures and all(c.match for c in checks)
 
 
-class Listening:
-    """Bind the link, turning a busy port into a message that says what to do."""
-
-    def __init__(self, link: GameLink, host: str, port: int):
-        self.listen = link.listen(host, port)
-        self.host, self.port = host, port
-
-    async def __aenter__(self) -> int:
-        try:
-            return await self.listen.__aenter__()
-        except OSError as e:
-            raise click.ClickException(
-                f"cannot listen on {self.host}:{self.port}: {e.strerror or e}. Another tool "
-                "(bitburner-filesync, viteburner, a second hwgw) may hold the port: stop it or pass --port."
-            ) from None
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.listen.__aexit__(*exc)
-
-
 async def run_push(
     files: Mapping[str, str], host: str, port: int, server: str, timeout: float, price: Price, echo: Echo
 ) -> bool:
     link = GameLink()
-    async with Listening(link, host, port) as bound:
+    async with link.listen(host, port) as bound:
         echo(f"listening on ws://{host}:{bound}; waiting up to {timeout:g} s for the game")
         if not await link.wait_for_game(timeout):
             raise click.ClickException(not_connected(host, bound, timeout))
@@ -192,7 +172,7 @@ async def run_watch(
         async for _ in changes if changes is not None else source_changes(src, out):
             await rebuild()
 
-    async with Listening(link, host, port) as bound:
+    async with link.listen(host, port) as bound:
         echo(f"listening on ws://{host}:{bound}. " + how_to_connect(host, bound))
         builder = asyncio.create_task(rebuild_on_change())
         builder.add_done_callback(lambda _: dirty.set())
@@ -216,14 +196,14 @@ async def run_watch(
 
 
 def source_changes(src: Path, out: Path) -> AsyncIterator[object]:
-    from watchfiles import PythonFilter, awatch
+    from watchfiles import Change, PythonFilter, awatch
 
     out = out.resolve()
 
     class SourceFilter(PythonFilter):
         """Python files only, and none from the build output, in case it lies inside the sources."""
 
-        def __call__(self, change: object, path: str) -> bool:
+        def __call__(self, change: Change, path: str) -> bool:
             return super().__call__(change, path) and not Path(path).resolve().is_relative_to(out)
 
     return awatch(src, watch_filter=SourceFilter())
@@ -273,7 +253,11 @@ def push(build_dir: Path, host: str, port: int, server: str, allow_remote: bool,
     if not files:
         raise click.ClickException(f"{build_dir} holds no scripts or text files: run `hwgw build` first")
     setup_logging()
-    if not asyncio.run(run_push(files, host, port, server, timeout, mem_price(server), click.echo)):
+    try:
+        ok = asyncio.run(run_push(files, host, port, server, timeout, mem_price(server), click.echo))
+    except CannotListen as e:
+        raise click.ClickException(str(e)) from None
+    if not ok:
         sys.exit(1)
 
 
@@ -297,5 +281,7 @@ def watch(build_dir: Path, host: str, port: int, server: str, allow_remote: bool
     )
     try:
         asyncio.run(run)
+    except CannotListen as e:
+        raise click.ClickException(str(e)) from None
     except KeyboardInterrupt:
         pass

@@ -25,6 +25,10 @@ log = logging.getLogger("hwgw.remote")
 REPLACED = 3000
 
 
+class CannotListen(Exception):
+    """The address or port cannot be bound."""
+
+
 class GameDisconnected(Exception):
     """The game is not connected, or disconnected before it answered."""
 
@@ -55,7 +59,14 @@ class GameLink:
     @asynccontextmanager
     async def listen(self, host: str, port: int) -> AsyncIterator[int]:
         """Serve on host:port (0 picks a free port) and yield the bound port."""
-        async with serve(self._handle, host, port) as server:
+        try:
+            server = await serve(self._handle, host, port)
+        except OSError as e:
+            raise CannotListen(
+                f"cannot listen on {host}:{port}: {e.strerror or e}. Another tool (bitburner-filesync, "
+                "viteburner, a second hwgw) may hold the port: stop it or pass --port."
+            ) from None
+        async with server:
             yield server.sockets[0].getsockname()[1]
 
     async def wait_for_game(self, timeout: float) -> bool:
