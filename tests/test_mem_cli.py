@@ -150,6 +150,13 @@ def test_missing_path_is_a_usage_error(server):
     assert "does not exist" in result.output
 
 
+def test_a_file_that_is_not_a_script_is_a_usage_error(server):
+    (server / "notes.py").write_text("x = 1\n")
+    result = run(str(server / "notes.py"))
+    assert result.exit_code == 2
+    assert "is not a script; give a .js, .jsx, .ts, .tsx, .script file or a folder" in result.output
+
+
 def test_game_version_and_player_options(server):
     (server / "net.js").write_text("export async function main(ns) { ns.hacknet.numNodes(); }\n")
     (server / "sing.js").write_text("export async function main(ns) { ns.singularity.connect('home'); }\n")

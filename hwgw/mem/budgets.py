@@ -27,11 +27,12 @@ class Priced:
 
     @property
     def status(self) -> str:
-        if self.result.error is not None:
+        ram = self.result.ram
+        if ram is None:
             return "error"
         if self.budget is None:
             return "-"
-        return "over" if self.result.ram > self.budget else "ok"
+        return "over" if ram > self.budget else "ok"
 
 
 def find_pyproject(start: Path) -> Path | None:

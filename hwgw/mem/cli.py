@@ -38,6 +38,11 @@ def mem(paths, as_json, threads, game_version, bitnode, sf4, check):
         budgets = load_budgets(Path.cwd())
     except BudgetError as error:
         raise click.UsageError(str(error)) from None
+    for path in paths:
+        if path.is_file() and not path.name.endswith(MODULE_EXTENSIONS):
+            raise click.BadParameter(
+                f"{path} is not a script; give a {', '.join(MODULE_EXTENSIONS)} file or a folder", param_hint="PATH"
+            )
     options = {"version": GAME_VERSIONS[game_version], "bitnode": bitnode, "sf4": sf4}
     groups = [(path, _price_path(path, budgets, options)) for path in paths]
     priced = [item for _, items in groups for item in items]

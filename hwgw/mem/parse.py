@@ -8,7 +8,7 @@ worded as acorn words them. Other messages keep esprima's wording.
 import re
 from functools import lru_cache
 
-import esprima
+import esprima  # type: ignore[import-untyped]
 
 PARSED_EXTENSIONS = {".js": False, ".jsx": True, ".script": False}
 UNSUPPORTED_EXTENSIONS = (".ts", ".tsx")

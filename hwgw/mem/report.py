@@ -27,8 +27,8 @@ def format_ram(gb: float) -> str:
 
 def mem_lines(script: str, result: RamResult, threads: int = 1) -> list[str]:
     """What the game's `mem <script> -t <threads>` prints: the total, then each charge, dearest first."""
-    if result.error is not None:
-        return [f"Could not calculate ram usage for {script}", result.error]
+    if result.ram is None:
+        return [f"Could not calculate ram usage for {script}", str(result.error)]
     lines = [f"This script requires {format_ram(result.ram * threads)} of RAM to run for {threads} thread(s)"]
     for entry in sorted(result.entries, key=lambda e: -e.cost):
         lines.append(f"{format_ram(entry.cost * threads):>8} | {entry.name} ({entry.type})")
