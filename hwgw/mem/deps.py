@@ -9,6 +9,7 @@ The walk visits exactly the identifiers the game's walker (acorn-walk) visits: n
 targets, non-computed keys, labels, specifier names or JSX tag names.
 """
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -41,7 +42,6 @@ _LEAVES = (
 
 @dataclass
 class ModuleDeps:
-    name: str
     dependencies: dict[str, dict[str, None]] = field(default_factory=dict)
     imports: list[str] = field(default_factory=list)
 
@@ -56,7 +56,7 @@ class DependencyCollector:
     def __init__(self, module: str, resolve: Callable[[str], str]):
         self.module = module
         self.resolve = resolve
-        self.deps = ModuleDeps(module)
+        self.deps = ModuleDeps()
         self.key = self._key(GLOBAL)
         self.deps.dependencies[self.key] = {}
         self.top_level = True
@@ -83,7 +83,7 @@ class DependencyCollector:
     def visit(self, node) -> None:
         self._visitors[node.type](node)
 
-    def visit_all(self, nodes) -> None:
+    def visit_each(self, nodes) -> None:
         for node in nodes:
             if node is not None:
                 self.visit(node)
@@ -169,10 +169,9 @@ class DependencyCollector:
         value = argument.value if argument.type == "Literal" else None
         if isinstance(value, bool) or not isinstance(value, int | float):
             return
-        value = float(value)
-        if value != value or value in (float("inf"), float("-inf")) or value < MIN_RAM_OVERRIDE:
+        if not math.isfinite(value) or value < MIN_RAM_OVERRIDE:
             return
-        self.deps.dependencies[self._key(RAM_OVERRIDE)] = {repr(round_to_two(value)): None}
+        self.deps.dependencies[self._key(RAM_OVERRIDE)] = {repr(round_to_two(float(value))): None}
 
     # Functions and classes
 
@@ -192,7 +191,7 @@ class DependencyCollector:
     visit_ClassExpression = visit_ClassDeclaration
 
     def visit_ClassBody(self, node) -> None:
-        self.visit_all(node.body)
+        self.visit_each(node.body)
 
     def visit_Property(self, node) -> None:
         if node.computed:
@@ -207,7 +206,7 @@ class DependencyCollector:
     # Statements
 
     def visit_Program(self, node) -> None:
-        self.visit_all(node.body)
+        self.visit_each(node.body)
 
     visit_BlockStatement = visit_Program
     visit_StaticBlock = visit_Program
@@ -221,20 +220,20 @@ class DependencyCollector:
 
     def visit_IfStatement(self, node) -> None:
         self.add_ref(self.key, IF)
-        self.visit_all((node.test, node.consequent, node.alternate))
+        self.visit_each((node.test, node.consequent, node.alternate))
 
     def visit_WhileStatement(self, node) -> None:
         self.add_ref(self.key, WHILE)
-        self.visit_all((node.test, node.body))
+        self.visit_each((node.test, node.body))
 
     visit_DoWhileStatement = visit_WhileStatement
 
     def visit_ForStatement(self, node) -> None:
         self.add_ref(self.key, FOR)
-        self.visit_all((node.init, node.test, node.update, node.body))
+        self.visit_each((node.init, node.test, node.update, node.body))
 
     def visit_ForInStatement(self, node) -> None:
-        self.visit_all((node.left, node.right, node.body))
+        self.visit_each((node.left, node.right, node.body))
 
     visit_ForOfStatement = visit_ForInStatement
 
@@ -242,14 +241,14 @@ class DependencyCollector:
         self.visit(node.body)
 
     def visit_WithStatement(self, node) -> None:
-        self.visit_all((node.object, node.body))
+        self.visit_each((node.object, node.body))
 
     def visit_SwitchStatement(self, node) -> None:
         self.visit(node.discriminant)
-        self.visit_all(node.cases)
+        self.visit_each(node.cases)
 
     def visit_SwitchCase(self, node) -> None:
-        self.visit_all((node.test, *node.consequent))
+        self.visit_each((node.test, *node.consequent))
 
     def visit_ReturnStatement(self, node) -> None:
         if node.argument is not None:
@@ -264,7 +263,7 @@ class DependencyCollector:
     visit_JSXSpreadAttribute = visit_ReturnStatement
 
     def visit_TryStatement(self, node) -> None:
-        self.visit_all((node.block, node.handler, node.finalizer))
+        self.visit_each((node.block, node.handler, node.finalizer))
 
     def visit_CatchClause(self, node) -> None:
         if node.param is not None:
@@ -272,7 +271,7 @@ class DependencyCollector:
         self.visit(node.body)
 
     def visit_VariableDeclaration(self, node) -> None:
-        self.visit_all(node.declarations)
+        self.visit_each(node.declarations)
 
     def visit_VariableDeclarator(self, node) -> None:
         self.pattern(node.id)
@@ -307,16 +306,16 @@ class DependencyCollector:
     # Expressions
 
     def visit_ArrayExpression(self, node) -> None:
-        self.visit_all(node.elements)
+        self.visit_each(node.elements)
 
     def visit_ObjectExpression(self, node) -> None:
-        self.visit_all(node.properties)
+        self.visit_each(node.properties)
 
     def visit_SequenceExpression(self, node) -> None:
-        self.visit_all(node.expressions)
+        self.visit_each(node.expressions)
 
     def visit_TemplateLiteral(self, node) -> None:
-        self.visit_all(node.expressions)
+        self.visit_each(node.expressions)
 
     def visit_BinaryExpression(self, node) -> None:
         self.visit(node.left)
@@ -325,11 +324,11 @@ class DependencyCollector:
     visit_LogicalExpression = visit_BinaryExpression
 
     def visit_ConditionalExpression(self, node) -> None:
-        self.visit_all((node.test, node.consequent, node.alternate))
+        self.visit_each((node.test, node.consequent, node.alternate))
 
     def visit_CallExpression(self, node) -> None:
         self.visit(node.callee)
-        self.visit_all(node.arguments)
+        self.visit_each(node.arguments)
 
     visit_NewExpression = visit_CallExpression
 
@@ -344,13 +343,13 @@ class DependencyCollector:
 
     def visit_JSXElement(self, node) -> None:
         self.visit(node.openingElement)
-        self.visit_all(node.children)
+        self.visit_each(node.children)
 
     def visit_JSXFragment(self, node) -> None:
-        self.visit_all(node.children)
+        self.visit_each(node.children)
 
     def visit_JSXOpeningElement(self, node) -> None:
-        self.visit_all(node.attributes)
+        self.visit_each(node.attributes)
 
     def visit_JSXAttribute(self, node) -> None:
         if node.value is not None:
