@@ -173,7 +173,8 @@ async def run_watch(
             await rebuild()
 
     async with link.listen(host, port) as bound:
-        echo(f"listening on ws://{host}:{bound}. " + how_to_connect(host, bound))
+        echo(f"listening on ws://{host}:{bound}")
+        echo(how_to_connect(host, bound))
         builder = asyncio.create_task(rebuild_on_change())
         builder.add_done_callback(lambda _: dirty.set())
         syncer = Syncer(link, server, price, echo)
