@@ -1,5 +1,8 @@
 """`hwgw build`: Python sources -> Netscript-safe JavaScript, in three stages: transpile, link, print."""
 
+import contextlib
+import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -54,14 +57,11 @@ def _runtime_shim() -> str:
     return jinja2.Template(template, keep_trailing_newline=True).render(prototypes=SEALED_PROTOTYPES)
 
 
-def _replace_terminal(runtime: str) -> str:
+def _replace_terminal(runtime: str, cache: Path) -> str:
     """Cut the runtime's DOM terminal (it names window and document) and put the console shim in its place."""
-    program = linker.jsast.parse(runtime)
-    edits = []
-    for node in program.body:
-        st = linker._classify(node)
-        if st.declares & TERMINAL_NAMES:
-            edits.append(linker.jsast.Edit(node.range[0], node.range[1], ""))
+    _, statements = linker.analysis(runtime, cache)
+    edits = [linker.jsast.Edit(st.node.range[0], st.node.range[1], "") for st in statements
+             if st.declares & TERMINAL_NAMES]
     return linker.jsast.apply_edits(runtime, edits) + "\n" + _runtime_shim()
 
 
@@ -94,6 +94,24 @@ def _write_atomically(files: dict[str, str], out: Path) -> None:
             shutil.rmtree(fresh)
 
 
+def cache_root() -> Path:
+    return Path(os.environ.get("HWGW_CACHE") or Path.home() / ".cache" / "hwgw")
+
+
+@contextlib.contextmanager
+def _workdir(src: Path):
+    """A per-source-folder working directory that outlives the build, held under an exclusive lock."""
+    key = hashlib.sha256(str(src.resolve()).encode()).hexdigest()[:16]
+    workdir = cache_root() / key
+    workdir.mkdir(parents=True, exist_ok=True)
+    with open(workdir / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield workdir
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def build(src: Path | None = None, out: Path = Path("build")) -> BuildReport:
     src = Path(src) if src is not None else default_source()
     if not src.is_dir():
@@ -109,7 +127,12 @@ def build(src: Path | None = None, out: Path = Path("build")) -> BuildReport:
     if findings:
         raise BuildError(findings)
 
-    emitted = transpile(sources)
+    with _workdir(src) as workdir:
+        emitted = transpile(sources, workdir)
+        return _link_and_write(src, out, sources, local_modules, emitted, workdir / "analysis")
+
+
+def _link_and_write(src, out, sources, local_modules, emitted, analysis_cache: Path) -> BuildReport:
     base = package_name(src)
     prefix = base.split(".")[0] if base else src.resolve().name
     report = BuildReport(out=Path(out))
@@ -118,13 +141,13 @@ def build(src: Path | None = None, out: Path = Path("build")) -> BuildReport:
         is_source = name in local_modules
         if name == linker.RUNTIME:
             report.runtime_bytes_before = len(text.encode())
-            text = _replace_terminal(text)
+            text = _replace_terminal(text, analysis_cache)
         if is_source:
             text = simplify_ns_calls(text)
         modules[name] = linker.Module(name, _game_path(name, base, prefix, is_source), text, is_source)
 
     link = linker.Linker(modules)
-    link.analyse()
+    link.analyse(analysis_cache)
     link.prune()
     bound = link.bound_names()
     renames = {name: f"py_{name}" for name in netscript_names() if name in bound}

@@ -1,12 +1,22 @@
 """Small helpers over esprima's JavaScript AST: parsing with ranges, walking, and text edits."""
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import esprima
 
 
 def parse(text: str):
-    return esprima.parseModule(text, {"range": True})
+    """Parse an ES module into plain namespaces (picklable, unlike esprima's own node objects)."""
+    return _plain(esprima.parseModule(text, {"range": True}))
+
+
+def _plain(value):
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if hasattr(value, "type") and hasattr(value, "__dict__"):
+        return SimpleNamespace(**{key: _plain(item) for key, item in vars(value).items()})
+    return value
 
 
 def children(node):

@@ -6,7 +6,10 @@
 - the runtime's DOM terminal is replaced by a console shim, and its prototype extensions made non-enumerable.
 """
 
+import hashlib
+import pickle
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import jsast
 
@@ -82,6 +85,22 @@ def _classify(node) -> Statement:
     return st
 
 
+def analysis(text: str, cache: Path | None):
+    """Parse and classify a module, reusing an earlier result for the same text (the runtime rarely changes)."""
+    if cache is None:
+        program = jsast.parse(text)
+        return program, [_classify(node) for node in program.body]
+    path = cache / (hashlib.sha256(text.encode()).hexdigest() + ".pickle")
+    if path.exists():
+        with open(path, "rb") as stored:
+            return pickle.load(stored)
+    result = analysis(text, None)
+    cache.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as stored:
+        pickle.dump(result, stored, protocol=pickle.HIGHEST_PROTOCOL)
+    return result
+
+
 def _import_source(node) -> str:
     spec = node.source.value
     return spec[2:-3] if spec.startswith("./") and spec.endswith(".js") else spec
@@ -92,10 +111,9 @@ class Linker:
         self.modules = modules
         self.props: set[str] = set()
 
-    def analyse(self) -> None:
+    def analyse(self, cache: Path | None = None) -> None:
         for module in self.modules.values():
-            module.program = jsast.parse(module.text)
-            module.statements = [_classify(node) for node in module.program.body]
+            module.program, module.statements = analysis(module.text, cache)
             module.declared = set().union(*(st.declares for st in module.statements))
 
     def _keep(self, module: Module, st: Statement) -> bool:

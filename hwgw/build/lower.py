@@ -1,6 +1,8 @@
-"""Lower f-strings that carry a format spec or a conversion (`f"{x:.2f}"`, `f"{x!r}"`) to `str.format` calls.
+"""Lower f-strings that carry a format spec, a conversion or a literal brace (`f"{x:.2f}"`, `f"{x!r}"`,
+`f"{{x}}"`) to `str.format` calls.
 
-Transcrypt drops both from f-strings, but its `str.format` implements them, so the rewrite keeps Python's meaning.
+Transcrypt drops specs and conversions from f-strings and fails on doubled braces, but its `str.format` implements
+all three, so the rewrite keeps Python's meaning.
 The rewrite keeps every other character and every line number of the source.
 """
 
@@ -14,7 +16,9 @@ _CONVERSIONS = {-1: "", ord("r"): "!r", ord("s"): "!s", ord("a"): "!a"}
 
 def _needs_lowering(node: ast.JoinedStr) -> bool:
     return any(
-        isinstance(v, ast.FormattedValue) and (v.format_spec is not None or v.conversion != -1) for v in node.values
+        isinstance(v, ast.FormattedValue) and (v.format_spec is not None or v.conversion != -1)
+        or isinstance(v, ast.Constant) and ("{" in v.value or "}" in v.value)
+        for v in node.values
     )
 
 

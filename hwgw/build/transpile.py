@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from .lower import lower_fstrings
 
 # Python semantics over speed: keyword arguments, operator overloading (==, +, [] on lists and dicts), truthiness of
 # empty containers, iteration over dicts and strings, and the str.format mini-language.
-TRANSCRYPT_FLAGS = ["-b", "-n", "-k", "-o", "-t", "-i", "-sf"]
+TRANSCRYPT_FLAGS = ["-n", "-k", "-o", "-t", "-i", "-sf"]
 
 # Modules that only carry types for editors and checkers; they never reach the game.
 TYPE_ONLY_MODULES = ("typing", "__future__", "hwgw.ns")
@@ -54,31 +53,41 @@ def collect_sources(src: Path) -> list[Source]:
     return sources
 
 
+def _write_if_changed(path: Path, text: str) -> None:
+    """Keep the file's mtime when its text is the same, so Transcrypt's incremental mode skips it."""
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
 def stage(sources: list[Source], root: Path) -> None:
+    wanted = {root / f"{ENTRY}.py", root / "hwgw" / "ns.py"}
     for source in sources:
-        target = root / Path(*source.module.split("."))
-        target = target.with_suffix(".py")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(lower_fstrings(source.text, source.path), encoding="utf-8")
+        target = (root / Path(*source.module.split("."))).with_suffix(".py")
+        _write_if_changed(target, lower_fstrings(source.text, source.path))
+        wanted.add(target)
         folder = target.parent
         while folder != root:
-            (folder / "__init__.py").touch()
+            _write_if_changed(folder / "__init__.py", "")
+            wanted.add(folder / "__init__.py")
             folder = folder.parent
     for library in (Path(__file__).parent / "pylib").glob("*.py"):
-        shutil.copy(library, root / library.name)
-    ns_stub = root / "hwgw" / "ns.py"
-    if not ns_stub.exists():
-        ns_stub.parent.mkdir(parents=True, exist_ok=True)
-        (ns_stub.parent / "__init__.py").touch()
-        ns_stub.write_text("class NS:\n    pass\n")
-    entry = "".join(f"import {source.module}\n" for source in sources)
-    (root / f"{ENTRY}.py").write_text(entry)
+        _write_if_changed(root / library.name, library.read_text(encoding="utf-8"))
+        wanted.add(root / library.name)
+    _write_if_changed(root / "hwgw" / "__init__.py", "")
+    wanted.add(root / "hwgw" / "__init__.py")
+    if "hwgw.ns" not in {s.module for s in sources}:
+        _write_if_changed(root / "hwgw" / "ns.py", "class NS:\n    pass\n")
+    _write_if_changed(root / f"{ENTRY}.py", "".join(f"import {source.module}\n" for source in sources))
+    for stale in root.rglob("*.py"):
+        if stale not in wanted:
+            stale.unlink()
 
 
 _TRAIL = re.compile(r"File '([^']*)', line (\d+), namely:\s*\n\s*(.*)", re.S)
 
 
-def _transcrypt_failure(output: str, sources: list[Source], root: Path) -> BuildError:
+def _transcrypt_failure(output: str, sources: list[Source]) -> BuildError:
     match = _TRAIL.search(output)
     if not match:
         return BuildError([Finding(Path("<transcrypt>"), 0, 0, output.strip().splitlines()[-1] if output.strip()
@@ -89,23 +98,27 @@ def _transcrypt_failure(output: str, sources: list[Source], root: Path) -> Build
     return BuildError([Finding(path, line, 0, f"Transcrypt cannot compile this: {message}")])
 
 
-def transpile(sources: list[Source]) -> dict[str, str]:
-    """Return the JavaScript of every module Transcrypt emitted, keyed by dotted module name."""
-    with tempfile.TemporaryDirectory(prefix="hwgw-stage-") as tmp:
-        root = Path(tmp)
-        stage(sources, root / "src")
-        target = root / "target"
-        proc = subprocess.run(
-            [sys.executable, "-m", "transcrypt", *TRANSCRYPT_FLAGS, "-od", str(target), str(root / "src" / f"{ENTRY}.py")],
-            capture_output=True, text=True, cwd=root,
-        )
-        output = proc.stdout + proc.stderr
-        if "Error while compiling" in output or proc.returncode != 0 or not target.exists():
-            raise _transcrypt_failure(output, sources, root)
-        modules = {}
-        for js in sorted(target.glob("*.js")):
-            name = js.name[: -len(".js")]
-            if name == ENTRY or name in TYPE_ONLY_MODULES:
-                continue
-            modules[name] = js.read_text(encoding="utf-8")
-        return modules
+def transpile(sources: list[Source], workdir: Path) -> dict[str, str]:
+    """Return the JavaScript of every module Transcrypt emitted, keyed by dotted module name.
+
+    `workdir` persists between builds of the same sources: Transcrypt then recompiles only the modules whose
+    staged source changed. The caller holds a lock on it.
+    """
+    stage(sources, workdir / "src")
+    target = workdir / "target"
+    proc = subprocess.run(
+        [sys.executable, "-m", "transcrypt", *TRANSCRYPT_FLAGS, "-od", str(target),
+         str(workdir / "src" / f"{ENTRY}.py")],
+        capture_output=True, text=True, cwd=workdir,
+    )
+    output = proc.stdout + proc.stderr
+    if "Error while compiling" in output or proc.returncode != 0 or not target.exists():
+        shutil.rmtree(target, ignore_errors=True)  # a half-written target must not look up to date next time
+        raise _transcrypt_failure(output, sources)
+    modules = {}
+    for js in sorted(target.glob("*.js")):
+        name = js.name[: -len(".js")]
+        if name == ENTRY or name in TYPE_ONLY_MODULES:
+            continue
+        modules[name] = js.read_text(encoding="utf-8")
+    return modules

@@ -1,0 +1,157 @@
+"""`hwgw build` end to end: RAM floors priced by the game's algorithm, realm safety in Node, imports, determinism."""
+
+import json
+import re
+import subprocess
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from hwgw.build import build
+from hwgw.mem import calculate_ram, read_server
+from hwgw.node import node_executable
+
+ROOT = Path(__file__).resolve().parents[1]
+COSTS = json.loads((ROOT / "hwgw" / "mem" / "ramcosts-3.0.json").read_text())
+LOADER = ROOT / "hwgw" / "game_root_loader.mjs"
+
+WORKERS = {
+    "hack": "async def main(ns):\n    await ns.hack(ns.args[0])\n",
+    "grow": "async def main(ns):\n    await ns.grow(ns.args[0])\n",
+    "weaken": "async def main(ns):\n    await ns.weaken(ns.args[0])\n",
+}
+
+BUSY = '''
+import json
+from hwgw.ns import NS
+
+
+class Target:
+    def __init__(self, host, money, security=1.0):
+        self.host = host
+        self.money = money
+        self.security = security
+
+    @property
+    def score(self):
+        return self.money / self.security
+
+    def __repr__(self):
+        return f"Target({self.host!r}, {self.money:.1f})"
+
+
+def rank(servers):
+    targets = [Target(s["hostname"], s["moneyMax"], security=s["minDifficulty"]) for s in servers]
+    by_host = {t.host: t for t in targets if t.money > 0}
+    names = ", ".join(sorted(by_host.keys(), key=lambda h: -by_host[h].score))
+    return sorted(targets, key=lambda t: t.score, reverse=True), names.upper().split(", ")
+
+
+async def main(ns: NS) -> None:
+    hosts = ns.scan("home")
+    servers = [ns.getServer(h) for h in hosts]
+    ranked, names = rank(servers)
+    ns.tprint(json.dumps({"best": names[:3], "count": len(ranked)}))
+'''
+
+
+def run_node(out: Path, script: str) -> str:
+    proc = subprocess.run([node_executable(), "--import", str(LOADER), "--input-type=module", "-e", script],
+                          capture_output=True, text=True, env={"HWGW_GAME_ROOT": str(out), "PATH": "/usr/bin:/bin"},
+                          timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    src = tmp_path_factory.mktemp("src") / "play"
+    (src / "workers").mkdir(parents=True)
+    for name, text in WORKERS.items():
+        (src / "workers" / f"{name}.py").write_text(text)
+    (src / "busy.py").write_text(BUSY)
+    out = tmp_path_factory.mktemp("out")
+    report = build(src, out)
+    return src, out, report
+
+
+@pytest.mark.parametrize("worker,function", [("hack", "hack"), ("grow", "grow"), ("weaken", "weaken")])
+def test_one_line_workers_cost_base_plus_their_call_and_import_nothing(built, worker, function):
+    _, out, report = built
+    files = read_server(out)
+    result = calculate_ram(files, f"play/workers/{worker}.js")
+    assert result.ram == round(1.6 + COSTS[function], 2)
+    assert report.ram[f"play/workers/{worker}.js"] == result.ram
+    assert "import" not in files[f"play/workers/{worker}.js"]
+
+
+def test_a_script_heavy_on_builtins_costs_only_its_ns_calls(built):
+    _, out, _ = built
+    result = calculate_ram(read_server(out), "play/busy.js")
+    assert result.ram == round(1.6 + COSTS["scan"] + COSTS["getServer"] + COSTS["tprint"], 2)
+    assert {e.name for e in result.entries} == {"baseCost", "scan", "getServer"}
+
+
+def test_no_dom_names_anywhere_in_the_output(built):
+    _, out, _ = built
+    for path in out.rglob("*.js"):
+        assert not re.search(r"\b(window|document)\b", path.read_text()), path
+
+
+def test_every_import_is_root_absolute_and_nothing_re_exports(built):
+    _, out, _ = built
+    for path in out.rglob("*.js"):
+        text = path.read_text()
+        for spec in re.findall(r"^import .*?['\"]([^'\"]+)['\"];$", text, re.M):
+            assert spec.startswith("/play/lib/") or spec.startswith("/play/"), (path, spec)
+            assert (out / spec.lstrip("/")).exists(), spec
+        assert not re.search(r"^export .* from ", text, re.M)
+
+
+def test_built_modules_leave_the_realm_clean(built):
+    _, out, _ = built
+    modules = [f"/{p.relative_to(out)}" for p in sorted(out.rglob("*.js"))]
+    script = textwrap.dedent(f"""
+        for (const m of {json.dumps(modules)}) await import(m);
+        const seen = [];
+        for (const k in []) seen.push('array:' + k);
+        for (const k in '') seen.push('string:' + k);
+        for (const k in {{}}) seen.push('object:' + k);
+        for (const k in (() => 1)) seen.push('function:' + k);
+        console.log(JSON.stringify({{seen, array: Object.keys(Array.prototype), string: Object.keys(String.prototype),
+            number: Object.keys(Number.prototype), object: Object.keys(Object.prototype)}}));
+    """)
+    result = json.loads(run_node(out, script).strip().splitlines()[-1])
+    assert result == {"seen": [], "array": [], "string": [], "number": [], "object": []}
+
+
+def test_the_built_runtime_still_behaves_like_python(built):
+    """The busy script's library logic, run in Node from the build, prints what CPython prints."""
+    src, out, _ = built
+    servers = [{"hostname": "n00dles", "moneyMax": 70000, "minDifficulty": 1},
+               {"hostname": "foodnstuff", "moneyMax": 2000000, "minDifficulty": 3},
+               {"hostname": "home", "moneyMax": 0, "minDifficulty": 1}]
+    script = f"const m = await import('/play/busy.js'); const [r, n] = m.rank({json.dumps(servers)});" \
+             f" console.log(JSON.stringify([r.map(t => t.host), n]));"
+    node = json.loads(run_node(out, script))
+    namespace = {"__name__": "busy"}
+    exec(compile(BUSY, "busy.py", "exec"), namespace)
+    ranked, names = namespace["rank"](servers)
+    assert node == [[t.host for t in ranked], names]
+
+
+def test_two_builds_are_byte_identical(built, tmp_path):
+    src, out, _ = built
+    build(src, tmp_path / "again")
+    first = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    second = {p.relative_to(tmp_path / "again"): p.read_bytes() for p in (tmp_path / "again").rglob("*")
+              if p.is_file()}
+    assert first == second
+
+
+def test_runtime_is_pruned_and_its_size_reported(built):
+    _, out, report = built
+    runtime = out / "play" / "lib" / "runtime.js"
+    assert report.runtime_bytes_after == len(runtime.read_bytes())
+    assert 0 < report.runtime_bytes_after < report.runtime_bytes_before

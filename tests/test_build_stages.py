@@ -1,0 +1,80 @@
+"""Each build stage on its own: lowering, Netscript-call peepholes, and the linker's pruning and renaming."""
+
+import ast
+from pathlib import Path
+
+from hwgw.build import jsast, link
+from hwgw.build.lower import lower_fstrings
+from hwgw.build.peephole import simplify_ns_calls
+
+
+def test_lowered_fstrings_keep_their_value_and_line_numbers():
+    source = 'a, b = 3.14159, "x"\ns = (f"{a:>8.2f}|{b!r}"\n     f" {{ok}} {a}")\nt = f"{b}"\nlast = 1\n'
+    lowered = lower_fstrings(source, Path("m.py"))
+    assert lowered.count("\n") == source.count("\n")
+    assert "format(" in lowered and 't = f"{b}"' in lowered
+    before, after = {}, {}
+    exec(source, before)
+    exec(lowered, after)
+    assert before["s"] == after["s"]
+    assert ast.parse(lowered).body[-1].lineno == ast.parse(source).body[-1].lineno
+
+
+def test_ns_call_wrappers_become_plain_calls():
+    js = ("var t = __getitem__ (ns.args, 0);\n"
+          "await (function () { var __accu0__ = ns; return __call__ (__accu0__.hack, __accu0__, t,"
+          " (function () { var __accu1__ = ns; return __call__ (__accu1__.getHostname, __accu1__); }) ()); }) ();\n"
+          "var x = (function () { var __accu0__ = self.ns.formulas.hacking;"
+          " return __call__ (__accu0__.hackTime, __accu0__, s); }) ();\n"
+          "var y = (function () { var __accu0__ = other; return __call__ (__accu0__.pop, __accu0__); }) ();\n"
+          "var z = __getitem__ (ns.args, __neg__ (1));\n")
+    out = simplify_ns_calls(js)
+    assert "var t = ns.args[0];" in out
+    assert "await ns.hack(t, ns.getHostname());" in out
+    assert "var x = self.ns.formulas.hacking.hackTime(s);" in out
+    assert "__accu0__ = other" in out  # not ns: left to the runtime
+    assert "__getitem__ (ns.args, __neg__ (1))" in out  # negative index keeps Python's meaning via the runtime
+
+
+def _linked(modules, renames=None):
+    linker = link.Linker(modules)
+    linker.analyse()
+    linker.prune()
+    return {name: linker.print_module(m, renames or {}) for name, m in modules.items() if m.reachable}
+
+
+def test_pruning_keeps_only_what_sources_reach_by_name_and_property():
+    runtime = (
+        "export function used () { return helper (); }\n"
+        "function helper () { return 1; }\n"
+        "export function unused () { return 2; }\n"
+        "Array.prototype.append = function (x) { this.push (x); };\n"
+        "Array.prototype.extend = function (xs) { for (const x of xs) this.append (x); };\n"
+        "used.__name__ = 'used';\n"
+        "unused.__name__ = 'unused';\n"
+    )
+    main = ("import {used, unused} from './org.transcrypt.__runtime__.js';\n"
+            "export var main = async function (ns) { var a = []; a.append (used ()); };\n")
+    modules = {
+        link.RUNTIME: link.Module(link.RUNTIME, "p/lib/runtime.js", runtime, False),
+        "p.main": link.Module("p.main", "p/main.js", main, True),
+    }
+    out = _linked(modules)
+    kept = out[link.RUNTIME]
+    assert "function used" in kept and "function helper" in kept and "used.__name__" in kept
+    assert "unused" not in kept and "extend" not in kept and "Array.prototype.append" in kept
+    assert out["p.main"].startswith("import {used} from '/p/lib/runtime.js';")
+
+
+def test_renaming_touches_identifiers_but_not_properties_or_ns_calls():
+    main = ("export var main = async function (ns) {\n"
+            "  var hack = 1; var o = {hack}; o.hack = hack; await ns.hack ('x'); var q = {grow: hack};\n};\n")
+    modules = {"p.main": link.Module("p.main", "p/main.js", main, True)}
+    out = _linked(modules, {"hack": "py_hack"})["p.main"]
+    assert "var py_hack = 1" in out and "{hack: py_hack}" in out and "o.hack = py_hack" in out
+    assert "ns.hack ('x')" in out and "{grow: py_hack}" in out
+
+
+def test_edits_inside_a_deleted_range_are_dropped():
+    text = "aaa bbb ccc"
+    assert jsast.apply_edits(text, [jsast.Edit(0, 7, ""), jsast.Edit(4, 7, "X")]) == " ccc"
