@@ -1,0 +1,1 @@
+"""The game-side scripts: Python that `hwgw build` turns into the Netscript modules players run."""
