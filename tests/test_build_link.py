@@ -1,6 +1,7 @@
 """`hwgw build` end to end: RAM floors priced by the game's algorithm, realm safety in Node, imports, determinism."""
 
 import json
+import shutil
 import re
 import subprocess
 import textwrap
@@ -24,6 +25,7 @@ WORKERS = {
 
 BUSY = '''
 import json
+import shutil
 from hwgw.ns import NS
 
 
@@ -155,3 +157,15 @@ def test_runtime_is_pruned_and_its_size_reported(built):
     runtime = out / "play" / "lib" / "runtime.js"
     assert report.runtime_bytes_after == len(runtime.read_bytes())
     assert 0 < report.runtime_bytes_after < report.runtime_bytes_before
+
+
+def test_two_copies_of_the_runtime_agree_on_builtin_classes(built, tmp_path):
+    """In the game every server evaluates its own copy of the runtime in one shared realm."""
+    _, out, _ = built
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)
+    shutil.copy(copy / "play" / "lib" / "runtime.js", copy / "play" / "lib" / "runtime2.js")
+    script = ("const a = await import('/play/lib/runtime.js'); const b = await import('/play/lib/runtime2.js');"
+              "console.log(JSON.stringify([a.isinstance([], a.list), b.isinstance([], b.list),"
+              " a.isinstance([], a.dict), Object.keys(Array.prototype).length]));")
+    assert json.loads(run_node(copy, script)) == [True, True, False, 0]
