@@ -149,41 +149,48 @@ async def run_watch(
     echo: Echo,
     changes: AsyncIterator[object] | None = None,
 ) -> None:
-    """Rebuild on every batch of source changes and push what changed, until cancelled.
+    """Rebuild when sources change and push what changed, until cancelled.
 
-    `changes` yields once per batch of source changes; by default watchfiles watches `src`.
+    `changes` yields once per batch of source changes; by default watchfiles watches `src`. It is followed
+    from the start, so an edit made during a build is not lost: it triggers one more build afterwards.
     """
-    dirty = asyncio.Event()
+    stale = asyncio.Event()  # sources changed since the last build started
+    dirty = asyncio.Event()  # a build finished or the game (re)connected: bring the game up to date
+    stale.set()
     link = GameLink(on_connect=dirty.set)
     build_lock = asyncio.Lock()
 
-    async def rebuild() -> None:
-        async with build_lock:
-            try:
-                await asyncio.to_thread(build, src, out)
-            except Exception as e:  # a broken source must not end the watch
-                echo(f"build failed:\n{e}")
-                return
-        echo(f"built {src} -> {out}")
-        dirty.set()
-
-    async def rebuild_on_change() -> None:
-        await rebuild()
+    async def follow_sources() -> None:
         async for _ in changes if changes is not None else source_changes(src, out):
-            await rebuild()
+            stale.set()
+
+    async def rebuild_when_stale() -> None:
+        while True:
+            await stale.wait()
+            stale.clear()
+            async with build_lock:
+                try:
+                    await asyncio.to_thread(build, src, out)
+                except Exception as e:  # a broken source must not end the watch
+                    echo(f"build failed:\n{e}")
+                    continue
+            echo(f"built {src} -> {out}")
+            dirty.set()
 
     async with link.listen(host, port) as bound:
         echo(f"listening on ws://{host}:{bound}")
         echo(how_to_connect(host, bound))
-        builder = asyncio.create_task(rebuild_on_change())
-        builder.add_done_callback(lambda _: dirty.set())
+        tasks = [asyncio.create_task(follow_sources()), asyncio.create_task(rebuild_when_stale())]
+        for task in tasks:
+            task.add_done_callback(lambda _: dirty.set())
         syncer = Syncer(link, server, price, echo)
         try:
             while True:
                 await dirty.wait()
                 dirty.clear()
-                if builder.done():
-                    return builder.result()
+                for task in tasks:
+                    if task.done():
+                        return task.result()
                 if not link.connected or not out.is_dir():
                     continue
                 async with build_lock:
@@ -193,7 +200,8 @@ async def run_watch(
                 except GameDisconnected:
                     echo("the game disconnected; waiting for it to connect again")
         finally:
-            builder.cancel()
+            for task in tasks:
+                task.cancel()
 
 
 def source_changes(src: Path, out: Path) -> AsyncIterator[object]:
