@@ -25,7 +25,6 @@ WORKERS = {
 
 BUSY = '''
 import json
-import shutil
 from hwgw.ns import NS
 
 
