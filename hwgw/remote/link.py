@@ -51,6 +51,7 @@ class GameLink:
         self._next_id = 0
         self._pending: dict[int, tuple[ServerConnection, asyncio.Future[Any]]] = {}
         self._closing: set[asyncio.Task[None]] = set()
+        self._stopping = False
 
     @property
     def connected(self) -> bool:
@@ -67,7 +68,10 @@ class GameLink:
                 "viteburner, a second hwgw) may hold the port: stop it or pass --port."
             ) from None
         async with server:
-            yield server.sockets[0].getsockname()[1]
+            try:
+                yield server.sockets[0].getsockname()[1]
+            finally:
+                self._stopping = True
 
     async def wait_for_game(self, timeout: float) -> bool:
         try:
@@ -136,4 +140,5 @@ class GameLink:
         if self._game is ws:
             self._game = None
             self._connected.clear()
-            log.info("game disconnected")
+            if not self._stopping:
+                log.info("game disconnected")
