@@ -1,15 +1,16 @@
 """`hwgw build` end to end: RAM floors priced by the game's algorithm, realm safety in Node, imports, determinism."""
 
 import json
-import shutil
 import re
+import shutil
 import subprocess
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from hwgw.build import build
+from hwgw.build import build, jsast
+from hwgw.build.floor import ns_names
 from hwgw.mem import calculate_ram, read_server
 from hwgw.node import node_executable
 
@@ -168,3 +169,24 @@ def test_two_copies_of_the_runtime_agree_on_builtin_classes(built, tmp_path):
               "console.log(JSON.stringify([a.isinstance([], a.list), b.isinstance([], b.list),"
               " a.isinstance([], a.dict), Object.keys(Array.prototype).length]));")
     assert json.loads(run_node(copy, script)) == [True, True, False, 0]
+
+
+def test_no_name_in_the_output_is_a_netscript_name_except_the_ns_calls_made(built):
+    """The runtime and libraries carry no Netscript name at all; scripts carry only the ns calls they make, plus
+    free (0 GB) names the player chose for their own attributes, such as `money`."""
+    src, out, _ = built
+    leaves = {key.rsplit(".", 1)[-1] for key in COSTS}
+    costly = {key.rsplit(".", 1)[-1] for key, cost in COSTS.items() if cost > 0}
+    allowed = set()
+    for path in src.rglob("*.py"):
+        allowed |= ns_names(path.read_text())
+    for path in out.rglob("*.js"):
+        program = jsast.parse(path.read_text())
+        identifiers = {ident.name for ident, _ in jsast.identifiers(program)}
+        properties = {n.property.name for n in jsast.walk(program)
+                      if n.type == "MemberExpression" and not n.computed and n.property.type == "Identifier"}
+        if "lib" in path.relative_to(out).parts:
+            assert not (identifiers | properties) & leaves, (path, sorted((identifiers | properties) & leaves))
+        else:
+            assert not identifiers & leaves, (path, sorted(identifiers & leaves))
+            assert properties & costly <= allowed, (path, sorted(properties & costly - allowed))
