@@ -1,0 +1,463 @@
+"""The emulator: game state, the virtual clock, and the loop that serves the Node side (harness.mjs).
+
+Time is in milliseconds since the start of the simulation. A hack/grow/weaken fixes its duration when it is called
+and applies its effect when its timer fires, with the state of that moment, one landing at a time, the way the game's
+timer callbacks run.
+"""
+
+import heapq
+import itertools
+import json
+import math
+import random
+import time
+from dataclasses import dataclass, field
+from importlib import resources
+
+from . import formulas
+from .link import NodeLink
+from .world import Player, Server, build_servers
+
+PERF_ORIGIN_MS = 300_000.0
+MAX_ADDITIONAL_MSEC = 1e9
+BASE_RAM = 1.6
+COST_FILES = {"3.0": "ramcosts-3.0.json", "2.8.1": "ramcosts-2.8.1.json"}
+
+
+class NetscriptError(Exception):
+    """An error the called ns function throws in the script."""
+
+
+class ScriptFault(Exception):
+    pass
+
+
+@dataclass(eq=False)
+class Script:
+    pid: int
+    host: Server
+    path: str
+    threads: int
+    args: list
+    ram: float
+    started: float
+    waits: set = field(default_factory=set)
+    charged: set = field(default_factory=set)
+    dynamic_ram: float = BASE_RAM
+    batch: tuple = None
+    command: str = None
+    expected_end: float = None
+
+
+@dataclass(eq=False)
+class Job:
+    """One hack, grow or weaken call, as the emulator saw it."""
+
+    kind: str
+    pid: int
+    host: str
+    target: str
+    threads: float
+    start: float
+    duration: float
+    due: float
+    start_security: float
+    batch: tuple = None
+    command: str = None
+    expected_end: float = None
+    end: float = None
+    landing: int = None
+    result: float = None
+    restored: bool = None
+    chance: float = None
+    roll: float = None
+
+
+@dataclass(eq=False)
+class Event:
+    id: int
+    due: float
+    pid: int = 0
+    job: Job = None
+    value: object = None
+    cancelled: bool = False
+
+    def __lt__(self, other):
+        return (self.due, self.id) < (other.due, other.id)
+
+
+@dataclass
+class Person:
+    """The parts of a player the hacking formulas read."""
+
+    skill: float
+    intelligence: float
+    mults: dict
+
+
+def round2(x: float) -> float:
+    return math.floor(x * 100 + 0.5) / 100
+
+
+def calculator_ram(scripts: dict, entry: str, host: str, version: str):
+    from ..mem import calculate_ram
+
+    return calculate_ram(scripts, entry, version=version, server=host).ram
+
+
+def function_costs(version: str) -> dict:
+    """Every Netscript function of a game version by its full name ("cloud.getServerNames"), with its RAM cost."""
+    table = json.loads(resources.files("hwgw.mem").joinpath(COST_FILES[version]).read_text())
+    return {name: cost for name, cost in table.items() if isinstance(cost, (int, float))}
+
+
+class Emulator:
+    def __init__(self, scenario: dict, files: dict = None, *, ram_of=calculator_ram):
+        self.scenario = scenario
+        self.settings = scenario["settings"]
+        self.version = self.settings["game_version"]
+        self.costs = function_costs(self.version)
+        seed = scenario["seed"]
+        self.seed = seed
+        self.hack_rng = random.Random(f"hack:{seed}")
+        self.timer_rng = random.Random(f"timer:{seed}")
+        self.ram_of = ram_of
+        self.ram_cache = {}
+        self.sources = {}
+
+        info = scenario["player"]
+        self.player = Player(money=float(info["money"]), intelligence=info["intelligence"], programs=set(info["programs"]))
+        self.player.mults.update(info["mults"])
+        self.player.bitnode.update(scenario["bitnode"])
+        level_mult = self.player.mults["hacking"] * self.player.bitnode["HackingLevelMultiplier"]
+        self.player.gain_exp(formulas.exp_for_skill(info["hacking"], level_mult))
+
+        home = Server("home", organizationName="Home", maxRam=float(scenario["home"]["ram"]),
+                      cpuCores=scenario["home"]["cores"], hasAdminRights=True, purchasedByPlayer=True)
+        self.servers = {"home": home}
+        world_rng = random.Random(f"world:{seed}")
+        self.servers.update(build_servers(world_rng, scenario["servers"]["draw"], self.player.bitnode, home))
+        bought = scenario["purchased"]
+        for i in range(bought["count"]):
+            server = Server(f"{bought['prefix']}{i}", maxRam=float(bought["ram"]), hasAdminRights=True,
+                            purchasedByPlayer=True)
+            server.neighbours.append("home")
+            home.neighbours.append(server.hostname)
+            self.servers[server.hostname] = server
+        for host, fields in scenario["servers"]["set"].items():
+            if host not in self.servers:
+                raise ValueError(f'servers.set: no server "{host}"')
+            for name, value in fields.items():
+                setattr(self.servers[host], name, value)
+        for path, content in (files or {}).items():
+            self.write_file(home, path, content)
+
+        self.now = 0.0
+        self.events = []
+        self.ids = itertools.count(1)
+        self.scripts = {}
+        self.next_pid = 1
+        self.outbox = []
+        self.jobs = []
+        self.landings = itertools.count()
+        self.traces = {}
+        self.errors = []
+        self.terminal = []
+        self.exec_failures = 0
+        self.ram_used = 0.0
+        self.ram_peak = 0.0
+        self.ram_area = 0.0
+        self.money_start = self.player.money
+        self.exp_start = self.player.exp
+        self.skill_start = self.player.skill
+        self.first_hack_money = None
+
+    # files and RAM
+
+    def write_file(self, server: Server, path: str, content: str) -> None:
+        server.write_file(path, content)
+        self.sources[server.hashes[path]] = content
+
+    def script_ram(self, server: Server, path: str):
+        """RAM per thread of `path` as the game computes it against `server`'s files, None if it cannot."""
+        if path not in server.files:
+            return None
+        key = (server.signature(), path)
+        if key not in self.ram_cache:
+            self.ram_cache[key] = self.ram_of(server.script_files(), path, server.hostname, self.version)
+        return self.ram_cache[key]
+
+    def change_ram(self, server: Server, amount: float) -> None:
+        server.ramUsed = round2(server.ramUsed + amount)
+        self.ram_used += amount
+        self.ram_peak = max(self.ram_peak, self.ram_used)
+
+    def pool_ram(self) -> float:
+        return sum(s.maxRam for s in self.servers.values() if s.hasAdminRights)
+
+    # scripts
+
+    def start_script(self, server: Server, path: str, threads: int, args: list, ram_override=None) -> int:
+        """Start a script the way exec does; return its pid, or 0 (counted as an exec failure)."""
+        ram = ram_override if ram_override is not None else self.script_ram(server, path)
+        if not server.hasAdminRights or ram is None or ram * threads > server.maxRam - server.ramUsed + 0.001:
+            self.exec_failures += 1
+            return 0
+        pid = self.next_pid
+        self.next_pid += 1
+        script = Script(pid, server, path, threads, list(args), ram, self.now)
+        batch_shape = [str, str, (int, float), (int, float), (int, float)]
+        if len(args) >= 5 and all(isinstance(a, t) and not isinstance(a, bool) for a, t in zip(args, batch_shape)):
+            script.batch = (args[0], args[2])
+            script.command = args[1]
+            script.expected_end = self.from_script_clock(args[4])
+        self.scripts[pid] = script
+        self.change_ram(server, ram * threads)
+        self.outbox.append(["s", pid, server.hostname, server.signature(), path, list(args), threads])
+        return pid
+
+    def from_script_clock(self, value: float) -> float:
+        """A time a script computed, from Date.now() (epoch ms) or performance.now(), on the emulator's clock."""
+        if value >= 1e11:
+            return value - self.settings["start_date_ms"]
+        return value - PERF_ORIGIN_MS
+
+    def stop_script(self, script: Script, error: str = None, log: list = ()) -> None:
+        del self.scripts[script.pid]
+        self.change_ram(script.host, -script.ram * script.threads)
+        for event in script.waits:
+            event.cancelled = True
+        script.waits.clear()
+        if error:
+            self.errors.append({"pid": script.pid, "host": script.host.hostname, "script": script.path,
+                                "time_s": self.now / 1000, "error": error, "log": list(log)})
+
+    def kill_script(self, script: Script, error: str = None) -> None:
+        self.stop_script(script, error)
+        self.outbox.append(["k", script.pid])
+
+    def find_scripts(self, server: Server, path: str = None, args: list = None) -> list:
+        return [s for s in self.scripts.values() if s.host is server
+                and (path is None or s.path == path) and (args is None or s.args == list(args))]
+
+    # formulas on game-shaped objects (dicts with the game's field names)
+
+    def person(self) -> Person:
+        return Person(self.player.skill, self.player.intelligence, self.player.mults)
+
+    def hack_chance(self, server: dict, person: Person) -> float:
+        return formulas.hack_chance(
+            skill=person.skill, required=server["requiredHackingSkill"], security=server["hackDifficulty"],
+            rooted=server["hasAdminRights"], chance_mult=person.mults["hacking_chance"],
+            intelligence=person.intelligence)
+
+    def hack_percent(self, server: dict, person: Person) -> float:
+        return formulas.hack_percent(
+            skill=person.skill, required=server["requiredHackingSkill"], security=server["hackDifficulty"],
+            money_mult=person.mults["hacking_money"], script_hack_money=self.player.bitnode["ScriptHackMoney"])
+
+    def hack_seconds(self, server: dict, person: Person) -> float:
+        return formulas.hack_time(
+            skill=person.skill, required=server["requiredHackingSkill"], security=server["hackDifficulty"],
+            speed_mult=person.mults["hacking_speed"], bn_speed=self.player.bitnode["HackingSpeedMultiplier"],
+            intelligence=person.intelligence)
+
+    def grow_k(self, server: dict, person: Person, cores: int) -> float:
+        return formulas.grow_log(
+            security=server["hackDifficulty"], growth=server["serverGrowth"], cores=cores,
+            grow_mult=person.mults["hacking_grow"], bn_growth=self.player.bitnode["ServerGrowthRate"])
+
+    def exp_per_thread(self, server: dict, person: Person) -> float:
+        return formulas.hack_exp(base_security=server["baseDifficulty"], exp_mult=person.mults["hacking_exp"],
+                                 bn_exp=self.player.bitnode["HackExpGain"])
+
+    # the clock
+
+    def schedule(self, delay_ms: float, pid: int = 0, job: Job = None, value=None) -> Event:
+        """A timer like the game's setTimeout: the delay is cut to whole milliseconds."""
+        event = Event(next(self.ids), self.now + max(0, math.trunc(delay_ms)), pid, job, value)
+        heapq.heappush(self.events, event)
+        if pid:
+            self.scripts[pid].waits.add(event)
+        return event
+
+    def advance_to(self, moment: float) -> None:
+        if moment > self.now:
+            self.ram_area += self.ram_used * (moment - self.now)
+            self.now = moment
+
+    def next_event(self, until: float):
+        while self.events and self.events[0].cancelled:
+            heapq.heappop(self.events)
+        if not self.events or self.events[0].due > until:
+            return None
+        event = heapq.heappop(self.events)
+        low, high = self.settings["timer_lateness_ms"]
+        late = self.timer_rng.uniform(low, high) if high > 0 else 0.0
+        self.advance_to(event.due + late)
+        return event
+
+    def fire(self, event: Event) -> None:
+        value = event.value
+        if event.pid:
+            script = self.scripts[event.pid]
+            script.waits.discard(event)
+            if event.job is not None:
+                value = self.land(event.job, script)
+        self.outbox.append(["r", event.id, value])
+
+    # hack, grow and weaken
+
+    def start_job(self, kind: str, script: Script, target: Server, threads: float, additional_ms: float) -> Event:
+        seconds = self.hack_seconds(vars(target), self.person()) * {"hack": 1, "grow": 3.2, "weaken": 4}[kind]
+        duration = seconds * 1000 + additional_ms
+        job = Job(kind, script.pid, script.host.hostname, target.hostname, threads, self.now, duration,
+                  self.now + max(0, math.trunc(duration)), target.hackDifficulty,
+                  script.batch, script.command, script.expected_end)
+        self.jobs.append(job)
+        self.trace(target)
+        return self.schedule(duration, script.pid, job)
+
+    def land(self, job: Job, script: Script) -> float:
+        target = self.servers[job.target]
+        person = self.person()
+        fields = vars(target)
+        exp = self.exp_per_thread(fields, person) * job.threads
+        if job.kind == "hack":
+            job.chance = self.hack_chance(fields, person)
+            job.roll = self.hack_rng.random()
+            if job.roll < job.chance:
+                percent = self.hack_percent(fields, person)
+                drained = min(target.moneyAvailable, target.moneyAvailable * percent * job.threads)
+                target.moneyAvailable = max(0.0, target.moneyAvailable - drained)
+                result = drained * self.player.bitnode["ScriptHackMoneyGain"]
+                self.player.money += result
+                if self.first_hack_money is None:
+                    self.first_hack_money = (self.now, self.player.money - result)
+                self.player.gain_exp(exp)
+                limit = math.ceil(1 / percent) if percent > 0 else job.threads
+                self.fortify(target, formulas.FORTIFY_AMOUNT * min(job.threads, limit))
+            else:
+                result = 0.0
+                self.player.gain_exp(exp / 4)
+        elif job.kind == "grow":
+            k = self.grow_k(fields, person, script.host.cpuCores)
+            before = target.moneyAvailable
+            target.moneyAvailable = formulas.grow_money(before, job.threads, k, target.moneyMax)
+            if target.moneyAvailable != before:
+                used = formulas.grow_threads(before, target.moneyAvailable, k, target.moneyMax)
+                self.fortify(target, 2 * formulas.FORTIFY_AMOUNT * min(used, job.threads))
+            self.player.gain_exp(exp)
+            if self.version == "3.0" and target.moneyMax == 0:
+                result = 0.0
+            else:
+                result = target.moneyAvailable / (before if before > 0 else 1)
+        else:
+            before = target.hackDifficulty
+            effect = formulas.weaken_effect(job.threads, script.host.cpuCores, self.player.bitnode["ServerWeakenRate"])
+            target.hackDifficulty = formulas.cap_security(before - effect, target.minDifficulty)
+            self.player.gain_exp(exp)
+            result = before - target.hackDifficulty if self.version == "3.0" else effect
+        job.end = self.now
+        job.landing = next(self.landings)
+        job.result = result
+        job.restored = target.hackDifficulty == target.minDifficulty and target.moneyAvailable == target.moneyMax
+        self.trace(target)
+        return result
+
+    @staticmethod
+    def fortify(target: Server, amount: float) -> None:
+        target.hackDifficulty = formulas.cap_security(target.hackDifficulty + amount, target.minDifficulty)
+
+    def trace(self, target: Server) -> None:
+        self.traces.setdefault(target.hostname, []).append(
+            (self.now, target.hackDifficulty, target.moneyAvailable))
+
+    # serving the Node side
+
+    def run(self, entries: list, hours: float) -> float:
+        """Start `entries` ({script, host, threads, args}) and run until `hours` of game time; return wall seconds."""
+        from .netscript import NETSCRIPT
+
+        started = time.perf_counter()
+        for entry in entries:
+            server = self.servers[entry.get("host", "home")]
+            pid = self.start_script(server, entry["script"], entry.get("threads", 1), entry.get("args", []))
+            if not pid:
+                raise ScriptFault(f'cannot start {entry["script"]} on {server.hostname}: '
+                                  "missing file, no root access, RAM not computable or not enough free RAM")
+        until = hours * 3_600_000
+        link = NodeLink({
+            "epoch": self.settings["start_date_ms"],
+            "perfOrigin": PERF_ORIGIN_MS,
+            "seed": self.seed,
+            "portCapacity": self.settings["port_capacity"],
+            "functions": sorted(name for name in NETSCRIPT if name in self.costs),
+            "known": sorted(self.costs),
+            "version": self.version,
+        })
+        at_idle = False
+        try:
+            while True:
+                message = link.receive()
+                kind = message["t"]
+                if kind == "call":
+                    reply = self.call(NETSCRIPT, message["p"], message["f"], message["a"])
+                elif kind == "idle":
+                    reply = {}
+                    if not self.outbox:
+                        event = self.next_event(until)
+                        if event is None:
+                            at_idle = True
+                            break
+                        self.fire(event)
+                        reply["n"] = self.now
+                elif kind == "done":
+                    script = self.scripts.get(message["p"])
+                    if script is not None:
+                        self.stop_script(script, message["e"], message["l"])
+                    reply = {}
+                elif kind == "fs":
+                    reply = {"v": self.servers[message["h"]].script_hashes()}
+                elif kind == "src":
+                    reply = {"v": self.sources[message["k"]]}
+                elif kind == "timer":
+                    reply = {"w": self.schedule(message["ms"]).id}
+                elif kind == "untimer":
+                    self.cancel_timer(message["w"])
+                    reply = {}
+                else:
+                    raise ScriptFault(f"unexpected message from the harness: {message}")
+                if self.outbox:
+                    reply["a"] = self.outbox
+                    self.outbox = []
+                link.send(reply)
+        finally:
+            link.close(at_idle)
+        self.advance_to(max(self.now, until))
+        return time.perf_counter() - started
+
+    def cancel_timer(self, event_id: int) -> None:
+        for event in self.events:
+            if event.id == event_id:
+                event.cancelled = True
+
+    def call(self, table: dict, pid: int, name: str, args: list) -> dict:
+        script = self.scripts.get(pid)
+        if script is None:
+            return {"d": 1}
+        if name not in script.charged:
+            script.charged.add(name)
+            script.dynamic_ram += self.costs[name]
+            if script.dynamic_ram > script.ram * 1.00000000000001:
+                self.kill_script(script, f"Dynamic RAM usage calculated to be greater than RAM allocation: {name} "
+                                         f"brings {script.path} to {script.dynamic_ram:.2f} GB, {script.ram:.2f} GB "
+                                         "allocated (a Netscript name the static calculator did not see)")
+                return {"d": 1}
+        try:
+            value = table[name](self, script, args)
+        except NetscriptError as error:
+            return {"e": str(error)}
+        if isinstance(value, Event):
+            return {"w": value.id}
+        return {"v": value}

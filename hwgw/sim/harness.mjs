@@ -1,0 +1,460 @@
+// Runs built Netscript modules for the emulator. The game state lives in the Python process; this side gives every
+// running script an `ns`, holds the ports, and talks to Python over two pipes, one JSON object per line:
+//   to Python (fd argv[2]):   {t:"call", p, f, a} | {t:"fs", h} | {t:"src", k} | {t:"timer", ms} | {t:"untimer", w}
+//                       | {t:"done", p, e, l} | {t:"idle"}
+//   from Python (argv[3]): replies {v} value, {e} error, {w} id of a pending promise, {d} caller is dead,
+//                       plus actions {a: [...]}; the reply to "idle" also carries the clock {n} or {x} to stop.
+// Every message waits for its reply, so this process only runs while Python waits, and virtual time moves only when
+// every script is blocked: after each batch of actions we let all promise jobs run, then report "idle".
+import { readSync, writeSync } from "node:fs";
+import { StringDecoder } from "node:string_decoder";
+import vm from "node:vm";
+
+const TO_PYTHON = Number(process.argv[2]);
+const FROM_PYTHON = Number(process.argv[3]);
+const chunk = Buffer.alloc(1 << 16);
+const decoder = new StringDecoder("utf8");
+let pending = "";
+
+function revive(key, value) {
+  return value !== null && typeof value === "object" && "$n" in value ? Number(value.$n) : value;
+}
+
+function receive() {
+  for (;;) {
+    const end = pending.indexOf("\n");
+    if (end >= 0) {
+      const line = pending.slice(0, end);
+      pending = pending.slice(end + 1);
+      return line.includes('"$n"') ? JSON.parse(line, revive) : JSON.parse(line);
+    }
+    const count = readSync(FROM_PYTHON, chunk, 0, chunk.length, null);
+    if (count === 0) process.exit(0);
+    pending += decoder.write(chunk.subarray(0, count));
+  }
+}
+
+function send(message) {
+  const data = Buffer.from(JSON.stringify(message) + "\n");
+  let offset = 0;
+  while (offset < data.length) offset += writeSync(TO_PYTHON, data, offset);
+}
+
+function request(message) {
+  send(message);
+  const reply = receive();
+  if ("n" in reply) now = reply.n;
+  if (reply.a) applyActions(reply.a);
+  return reply;
+}
+
+const config = receive();
+let now = 0;
+
+// The clock scripts see.
+const RealDate = Date;
+globalThis.Date = class Date extends RealDate {
+  constructor(...args) {
+    if (args.length === 0) super(config.epoch + Math.floor(now));
+    else super(...args);
+  }
+  static now() {
+    return config.epoch + Math.floor(now);
+  }
+};
+performance.now = () => config.perfOrigin + now;
+
+// A seeded Math.random (sfc32), so that runs repeat.
+{
+  let a = config.seed >>> 0, b = 0x9e3779b9, c = 0x243f6a88, d = 0xb7e15162;
+  Math.random = () => {
+    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    const t = (a + b | 0) + d | 0;
+    d = d + 1 | 0;
+    a = b ^ b >>> 9;
+    b = c + (c << 3) | 0;
+    c = c << 21 | c >>> 11;
+    c = c + t | 0;
+    return (t >>> 0) / 4294967296;
+  };
+  for (let i = 0; i < 16; i++) Math.random();
+}
+
+class ScriptDeath extends Error {
+  constructor(script) {
+    super(`${script.path} (pid ${script.pid}) was killed`);
+    this.name = "ScriptDeath";
+  }
+}
+
+// Promises waiting on Python: hack/grow/weaken/sleep landings and timers.
+const waits = new Map();
+
+globalThis.setTimeout = (callback, ms = 0, ...args) => {
+  const id = request({ t: "timer", ms: Number(ms) || 0 }).w;
+  waits.set(id, { timer: () => callback(...args) });
+  return id;
+};
+globalThis.clearTimeout = (id) => {
+  if (waits.delete(id)) request({ t: "untimer", w: id });
+};
+const intervals = new Map();
+globalThis.setInterval = (callback, ms = 0, ...args) => {
+  const state = {};
+  const tick = () => {
+    state.id = globalThis.setTimeout(tick, ms);
+    callback(...args);
+  };
+  state.id = globalThis.setTimeout(tick, ms);
+  intervals.set(state, true);
+  return state;
+};
+globalThis.clearInterval = (state) => {
+  if (state && intervals.delete(state)) globalThis.clearTimeout(state.id);
+};
+
+// Ports: global, numbered, holding structured clones.
+const ports = new Map();
+const portWaiters = new Map();
+
+function portOf(fn, number) {
+  if (!Number.isSafeInteger(number) || number < 1) {
+    throw new Error(`${fn}: invalid port ${JSON.stringify(number)}; use a positive whole number`);
+  }
+  let data = ports.get(number);
+  if (!data) ports.set(number, (data = []));
+  return data;
+}
+
+function copyForPort(value) {
+  return typeof value === "object" && value !== null ? structuredClone(value) : value;
+}
+
+function notifyPort(number) {
+  const waiting = portWaiters.get(number);
+  if (waiting) {
+    portWaiters.delete(number);
+    for (const resolve of waiting) resolve();
+  }
+}
+
+const portFunctions = {
+  writePort(number, value) {
+    const data = portOf("writePort", number);
+    data.push(copyForPort(value));
+    notifyPort(number);
+    return data.length > config.portCapacity ? data.shift() : null;
+  },
+  tryWritePort(number, value) {
+    const data = portOf("tryWritePort", number);
+    if (data.length >= config.portCapacity) return false;
+    data.push(copyForPort(value));
+    notifyPort(number);
+    return true;
+  },
+  readPort(number) {
+    const data = portOf("readPort", number);
+    return data.length ? data.shift() : "NULL PORT DATA";
+  },
+  peek(number) {
+    const data = portOf("peek", number);
+    return data.length ? data[0] : "NULL PORT DATA";
+  },
+  clearPort(number) {
+    portOf("clearPort", number).length = 0;
+  },
+  nextPortWrite(number) {
+    portOf("nextPortWrite", number);
+    return new Promise((resolve) => {
+      if (!portWaiters.has(number)) portWaiters.set(number, []);
+      portWaiters.get(number).push(resolve);
+    });
+  },
+  isFullPort(number) {
+    return portOf("isFullPort", number).length >= config.portCapacity;
+  },
+  isEmptyPort(number) {
+    return portOf("isEmptyPort", number).length === 0;
+  },
+  getPortHandle(number) {
+    portOf("getPortHandle", number);
+    const f = portFunctions;
+    return {
+      n: number,
+      write: (value) => f.writePort(number, value),
+      tryWrite: (value) => f.tryWritePort(number, value),
+      read: () => f.readPort(number),
+      peek: () => f.peek(number),
+      nextWrite: () => f.nextPortWrite(number),
+      full: () => f.isFullPort(number),
+      empty: () => f.isEmptyPort(number),
+      clear: () => f.clearPort(number),
+    };
+  },
+};
+
+// Modules: one instance per (set of script files on a host, path), so identical copies share module state.
+const sources = new Map();
+const listings = new Map();
+const instances = new Map();
+const origins = new WeakMap();
+
+function resolvePath(specifier, from) {
+  let parts;
+  if (specifier.startsWith("/")) parts = specifier.slice(1).split("/");
+  else if (specifier.startsWith("./") || specifier.startsWith("../")) {
+    parts = from.split("/").slice(0, -1).concat(specifier.split("/"));
+  } else parts = specifier.split("/");
+  const out = [];
+  for (const part of parts) {
+    if (part === "..") {
+      if (!out.length) return null;
+      out.pop();
+    } else if (part !== "." && part !== "") out.push(part);
+  }
+  return out.join("/");
+}
+
+function moduleFor(host, signature, path) {
+  const key = `${signature}\0${path}`;
+  let module = instances.get(key);
+  if (module) return module;
+  let listing = listings.get(signature);
+  if (!listing) listings.set(signature, (listing = request({ t: "fs", h: host }).v));
+  const hash = listing[path];
+  if (!hash) throw new Error(`Invalid module: "${path}" does not exist on ${host}`);
+  let source = sources.get(hash);
+  if (source === undefined) sources.set(hash, (source = request({ t: "src", k: hash }).v));
+  module = new vm.SourceTextModule(source, { identifier: `${host}/${path}` });
+  origins.set(module, { host, signature, path });
+  instances.set(key, module);
+  return module;
+}
+
+async function link(specifier, referencing) {
+  const { host, signature, path } = origins.get(referencing);
+  const target = resolvePath(specifier, path);
+  if (target === null) throw new Error(`Invalid module: "${specifier}" imported by ${path} leaves the root`);
+  return moduleFor(host, signature, target);
+}
+
+const ready = new WeakMap();
+
+function load(host, signature, path) {
+  const module = moduleFor(host, signature, path);
+  let promise = ready.get(module);
+  if (!promise) {
+    promise = (async () => {
+      if (module.status === "unlinked") await module.link(link);
+      await module.evaluate();
+      return module.namespace;
+    })();
+    ready.set(module, promise);
+  }
+  return promise;
+}
+
+// Running scripts.
+const scripts = new Map();
+const ASYNC = new Set(["hack", "grow", "weaken", "sleep", "asleep"]);
+const EXEMPT = new Set(["asleep"]);
+const LOG_LINES = 50;
+
+function describe(error) {
+  if (error instanceof Error) return error.stack || `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+function callPython(script, name, args) {
+  if (script.dead) throw new ScriptDeath(script);
+  if (script.running && !EXEMPT.has(name)) {
+    throw new Error(
+      `${name}: concurrent calls to Netscript functions are not allowed; ${script.running}() is still running ` +
+        `in ${script.path} (pid ${script.pid}). Did you forget to await a promise-returning ns function?`,
+    );
+  }
+  const reply = request({ t: "call", p: script.pid, f: name, a: args });
+  if (reply.d || script.dead) {
+    script.dead = true;
+    throw new ScriptDeath(script);
+  }
+  if ("e" in reply) throw new Error(`${name}: ${reply.e}`);
+  if ("w" in reply) {
+    if (!EXEMPT.has(name)) script.running = name;
+    return new Promise((resolve, reject) => waits.set(reply.w, { resolve, reject, script, name }));
+  }
+  return reply.v;
+}
+
+const known = new Set(config.known);
+
+function missing(path) {
+  const thrower = () => {
+    if (known.has(path)) throw new Error(`ns.${path}: exists in the game but hwgw sim does not emulate it`);
+    throw new Error(`ns.${path}: not a Netscript function in game v${config.version}`);
+  };
+  return new Proxy(thrower, {
+    get: (target, key) => (typeof key === "symbol" || key === "then" ? undefined : missing(`${path}.${key}`)),
+  });
+}
+
+function guarded(object, prefix) {
+  return new Proxy(object, {
+    get(target, key) {
+      if (key in target || typeof key === "symbol" || key === "then" || key === "toJSON") return target[key];
+      return missing(prefix + key);
+    },
+  });
+}
+
+function makeNs(script) {
+  const ns = {};
+  const namespaces = {};
+  for (const name of config.functions) {
+    const dot = name.lastIndexOf(".");
+    let holder = ns;
+    if (dot >= 0) {
+      const space = name.slice(0, dot);
+      if (!namespaces[space]) namespaces[space] = {};
+      holder = namespaces[space];
+    }
+    holder[name.slice(dot + 1)] = (...args) => callPython(script, name, args);
+  }
+  for (const [space, functions] of Object.entries(namespaces)) {
+    let holder = ns;
+    const parts = space.split(".");
+    parts.forEach((part, i) => {
+      if (i === parts.length - 1) holder[part] = Object.assign(holder[part] || {}, functions);
+      else holder = holder[part] = holder[part] || {};
+    });
+  }
+  for (const [space, value] of Object.entries(ns)) {
+    if (value && typeof value === "object") ns[space] = guardDeep(value, `${space}.`);
+  }
+  const alive = (name, fn) => (...args) => {
+    if (script.dead) throw new ScriptDeath(script);
+    return fn(...args);
+  };
+  for (const [name, fn] of Object.entries(portFunctions)) ns[name] = alive(name, fn);
+  Object.assign(ns, {
+    args: script.args.slice(),
+    pid: script.pid,
+    print: alive("print", (...parts) => logLine(script, text(parts))),
+    tprint: (...parts) => callPython(script, "tprint", [text(parts)]),
+    toast: (message, variant = "success", duration = 2000) =>
+      callPython(script, "toast", [String(message), variant, duration]),
+    disableLog: alive("disableLog", (name) => script.quiet.add(name)),
+    enableLog: alive("enableLog", (name) => script.quiet.delete(name)),
+    isLogEnabled: alive("isLogEnabled", (name) => !script.quiet.has(name) && !script.quiet.has("ALL")),
+    clearLog: alive("clearLog", () => (script.log.length = 0)),
+    getScriptLogs: alive("getScriptLogs", () => script.log.slice()),
+    getScriptName: alive("getScriptName", () => script.path),
+    atExit: alive("atExit", (callback, id = "default") => script.atExit.set(id, callback)),
+    exit: () => {
+      callPython(script, "exit", []);
+      throw new ScriptDeath(script);
+    },
+  });
+  return guarded(ns, "");
+}
+
+function guardDeep(object, prefix) {
+  for (const [key, value] of Object.entries(object)) {
+    if (value && typeof value === "object") object[key] = guardDeep(value, `${prefix}${key}.`);
+  }
+  return guarded(object, prefix);
+}
+
+function text(parts) {
+  return parts.map((part) => (typeof part === "object" && part !== null ? JSON.stringify(part) : String(part))).join("");
+}
+
+function logLine(script, line) {
+  script.log.push(line);
+  if (script.log.length > LOG_LINES) script.log.shift();
+}
+
+function runAtExit(script) {
+  const callbacks = [...script.atExit.values()];
+  script.atExit.clear();
+  for (const callback of callbacks) {
+    try {
+      callback();
+    } catch (error) {
+      logLine(script, `atExit: ${describe(error)}`);
+    }
+  }
+}
+
+async function startScript(pid, host, signature, path, args, threads) {
+  const script = { pid, host, path, args, threads, dead: false, running: null, log: [], quiet: new Set(), atExit: new Map() };
+  scripts.set(pid, script);
+  let error = null;
+  try {
+    await null;
+    const namespace = await load(host, signature, path);
+    if (typeof namespace.main !== "function") throw new Error(`${path} does not export a function main(ns)`);
+    await namespace.main(makeNs(script));
+  } catch (caught) {
+    error = caught;
+  }
+  scripts.delete(pid);
+  if (script.dead) return;
+  script.running = null;
+  runAtExit(script);
+  script.dead = true;
+  const failed = error && !(error instanceof ScriptDeath);
+  request({ t: "done", p: pid, e: failed ? describe(error) : null, l: failed ? script.log : [] });
+}
+
+function kill(pid) {
+  const script = scripts.get(pid);
+  if (!script || script.dead) return;
+  scripts.delete(pid);
+  runAtExit(script);
+  script.dead = true;
+  for (const [id, wait] of waits) {
+    if (wait.script === script) {
+      waits.delete(id);
+      wait.reject(new ScriptDeath(script));
+    }
+  }
+}
+
+function applyActions(actions) {
+  for (const action of actions) {
+    switch (action[0]) {
+      case "s":
+        startScript(...action.slice(1));
+        break;
+      case "r": {
+        const wait = waits.get(action[1]);
+        if (!wait) break;
+        waits.delete(action[1]);
+        if (wait.timer) {
+          try {
+            wait.timer();
+          } catch (error) {
+            process.stderr.write(`uncaught error in a timer callback: ${describe(error)}\n`);
+          }
+        } else {
+          wait.script.running = null;
+          wait.resolve(action[2]);
+        }
+        break;
+      }
+      case "k":
+        kill(action[1]);
+        break;
+      default:
+        throw new Error(`unknown action ${JSON.stringify(action)}`);
+    }
+  }
+}
+
+for (;;) {
+  await new Promise((resolve) => setImmediate(resolve));
+  const reply = request({ t: "idle" });
+  if (reply.x) break;
+}
+process.exit(0);

@@ -1,0 +1,144 @@
+"""Scenario files: the starting world of a simulation, as JSON.
+
+Every key is optional; missing keys take the built-in mid-game BitNode-1 values (DEFAULT).
+"""
+
+import copy
+import json
+from pathlib import Path
+
+from .world import ALL_PROGRAMS, BITNODE_NAMES, MULT_NAMES
+
+DEFAULT = {
+    "seed": 1,
+    "hours": 1.0,
+    "player": {"hacking": 500, "money": 0, "intelligence": 0, "programs": ALL_PROGRAMS, "mults": {}},
+    "bitnode": {},
+    "home": {"ram": 64, "cores": 4},
+    "purchased": {"count": 10, "ram": 1024, "prefix": "pserv-"},
+    "servers": {"draw": "random", "set": {}},
+    "settings": {"game_version": "3.0", "port_capacity": 50, "timer_lateness_ms": [0, 0],
+                 "start_date_ms": 1767225600000},
+    "run": [],
+}
+
+SERVER_FIELDS = {
+    "maxRam": (int, float),
+    "cpuCores": int,
+    "hasAdminRights": bool,
+    "requiredHackingSkill": int,
+    "numOpenPortsRequired": int,
+    "baseDifficulty": (int, float),
+    "hackDifficulty": (int, float),
+    "minDifficulty": (int, float),
+    "moneyAvailable": (int, float),
+    "moneyMax": (int, float),
+    "serverGrowth": (int, float),
+}
+NUMBER = (int, float)
+SHAPE = {
+    "seed": int,
+    "hours": NUMBER,
+    "player": {"hacking": int, "money": NUMBER, "intelligence": NUMBER, "programs": list, "mults": dict},
+    "bitnode": dict,
+    "home": {"ram": NUMBER, "cores": int},
+    "purchased": {"count": int, "ram": NUMBER, "prefix": str},
+    "servers": {"draw": str, "set": dict},
+    "settings": {"game_version": str, "port_capacity": int, "timer_lateness_ms": list, "start_date_ms": int},
+    "run": list,
+}
+RUN_SHAPE = {"script": str, "host": str, "threads": int, "args": list}
+
+
+class ScenarioError(ValueError):
+    pass
+
+
+def load(path) -> dict:
+    path = Path(path)
+    try:
+        text = path.read_text()
+    except OSError as error:
+        raise ScenarioError(f"{path}: cannot read the scenario: {error.strerror}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ScenarioError(
+            f"{path}:{error.lineno}:{error.colno}: not valid JSON ({error.msg}); fix the JSON syntax there"
+        ) from None
+    return merge(data, str(path), text)
+
+
+def merge(data, where: str = "<scenario>", text: str = "") -> dict:
+    """The default scenario with `data` laid over it, after checking every key and type."""
+    if not isinstance(data, dict):
+        raise ScenarioError(f"{where}:1: the scenario must be a JSON object")
+    check(data, SHAPE, "", where, text)
+    scenario = copy.deepcopy(DEFAULT)
+    for key, value in data.items():
+        if isinstance(SHAPE[key], dict):
+            scenario[key].update(value)
+        else:
+            scenario[key] = value
+    check_details(scenario, where, text)
+    return scenario
+
+
+def line_of(text: str, key: str) -> int:
+    needle = f'"{key}"'
+    for number, line in enumerate(text.splitlines(), 1):
+        if needle in line:
+            return number
+    return 1
+
+
+def fail(where, text, key, message):
+    raise ScenarioError(f"{where}:{line_of(text, key)}: {message}")
+
+
+def check(data: dict, shape: dict, prefix: str, where: str, text: str) -> None:
+    for key, value in data.items():
+        name = prefix + key
+        if key not in shape:
+            known = ", ".join(sorted(shape))
+            fail(where, text, key, f'unknown key "{name}"; use one of: {known}')
+        expected = shape[key]
+        if isinstance(expected, dict):
+            if not isinstance(value, dict):
+                fail(where, text, key, f'"{name}" must be an object')
+            check(value, expected, name + ".", where, text)
+        elif not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
+            kind = expected.__name__ if isinstance(expected, type) else "number"
+            fail(where, text, key, f'"{name}" must be a {kind}, not {json.dumps(value)}')
+
+
+def check_details(scenario: dict, where: str, text: str) -> None:
+    player = scenario["player"]
+    for program in player["programs"]:
+        if program not in ALL_PROGRAMS:
+            fail(where, text, "programs", f'unknown program "{program}"; known: {", ".join(ALL_PROGRAMS)}')
+    for name, value in player["mults"].items():
+        if name not in MULT_NAMES or not isinstance(value, NUMBER):
+            fail(where, text, name, f'"player.mults.{name}": use numbers for {", ".join(MULT_NAMES)}')
+    for name, value in scenario["bitnode"].items():
+        if name not in BITNODE_NAMES or not isinstance(value, NUMBER):
+            fail(where, text, name, f'"bitnode.{name}": use numbers for {", ".join(BITNODE_NAMES)}')
+    if scenario["servers"]["draw"] not in ("random", "min", "max"):
+        fail(where, text, "draw", '"servers.draw" must be "random", "min" or "max"')
+    for host, fields in scenario["servers"]["set"].items():
+        if not isinstance(fields, dict):
+            fail(where, text, host, f'"servers.set.{host}" must be an object of server fields')
+        check(fields, SERVER_FIELDS, f"servers.set.{host}.", where, text)
+    lateness = scenario["settings"]["timer_lateness_ms"]
+    if len(lateness) != 2 or not all(isinstance(x, NUMBER) and x >= 0 for x in lateness) or lateness[0] > lateness[1]:
+        fail(where, text, "timer_lateness_ms", '"settings.timer_lateness_ms" must be [low, high] with 0 <= low <= high')
+    if scenario["settings"]["game_version"] not in ("3.0", "2.8.1"):
+        fail(where, text, "game_version", '"settings.game_version" must be "3.0" or "2.8.1"')
+    if not 1 <= scenario["settings"]["port_capacity"]:
+        fail(where, text, "port_capacity", '"settings.port_capacity" must be at least 1')
+    if scenario["purchased"]["count"] > 25:
+        fail(where, text, "count", '"purchased.count" must be at most 25 (the game\'s limit)')
+    for entry in scenario["run"]:
+        if not isinstance(entry, dict) or "script" not in entry:
+            fail(where, text, "run", '"run" entries must be objects like {"script": "x.js", "threads": 1, "args": []}')
+        check(entry, RUN_SHAPE, "run[].", where, text)

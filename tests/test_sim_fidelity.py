@@ -1,0 +1,109 @@
+"""What scripts see through ns, against the reference mathematics written out again here, independently."""
+
+import math
+
+import pytest
+
+from simkit import reports, run
+
+# Five targets with fixed values, so the expectations do not depend on the ranged server data.
+TARGETS = {
+    "n00dles": {"requiredHackingSkill": 1, "hackDifficulty": 1, "minDifficulty": 1},
+    "foodnstuff": {"requiredHackingSkill": 1, "hackDifficulty": 10, "minDifficulty": 3},
+    "joesguns": {"requiredHackingSkill": 10, "hackDifficulty": 15, "minDifficulty": 5},
+    "phantasy": {"requiredHackingSkill": 100, "hackDifficulty": 20, "minDifficulty": 7},
+    "the-hub": {"requiredHackingSkill": 300, "hackDifficulty": 40, "minDifficulty": 13},
+}
+ROOTED = {host: {**fields, "hasAdminRights": True} for host, fields in TARGETS.items()}
+
+ANALYSE = """
+export async function main(ns) {
+  for (const target of ns.args) {
+    ns.tprint(JSON.stringify({
+      target,
+      hackTime: ns.getHackTime(target),
+      growTime: ns.getGrowTime(target),
+      weakenTime: ns.getWeakenTime(target),
+      percent: ns.hackAnalyze(target),
+      chance: ns.hackAnalyzeChance(target),
+      formulaTime: ns.formulas.hacking.hackTime(ns.getServer(target), ns.getPlayer()),
+      formulaPercent: ns.formulas.hacking.hackPercent(ns.getServer(target), ns.getPlayer()),
+    }));
+  }
+}
+"""
+
+
+def reference(required, security, skill):
+    """Section 3 of formulas.md, BitNode 1, no intelligence: times in ms, percent and chance."""
+    hack_ms = 5 * (2.5 * required * security + 500) / (skill + 50) * 1000
+    percent = min(1, max(0, (100 - security) / 100 * (skill - (required - 1)) / skill / 240))
+    chance = min(1, max(0, (1.75 * skill - required) / (1.75 * skill) * (100 - security) / 100))
+    return hack_ms, percent, chance
+
+
+@pytest.fixture(scope="module", params=[300, 500, 1000])
+def analysed(request):
+    skill = request.param
+    em = run({"probe.js": ANALYSE}, [{"script": "probe.js", "args": list(TARGETS)}], hours=0.001,
+             player={"hacking": skill}, servers={"set": ROOTED})
+    assert em.player.skill == skill
+    return skill, {line["target"]: line for line in reports(em)}
+
+
+@pytest.mark.parametrize("target", list(TARGETS))
+def test_times_percent_and_chance(analysed, target):
+    skill, lines = analysed
+    fields = TARGETS[target]
+    hack_ms, percent, chance = reference(fields["requiredHackingSkill"], fields["hackDifficulty"], skill)
+    line = lines[target]
+    assert line["hackTime"] == pytest.approx(hack_ms, rel=1e-12)
+    assert line["growTime"] == pytest.approx(3.2 * hack_ms, rel=1e-12)
+    assert line["weakenTime"] == pytest.approx(4 * hack_ms, rel=1e-12)
+    assert line["percent"] == pytest.approx(percent, rel=1e-12)
+    assert line["chance"] == pytest.approx(chance, rel=1e-12)
+    assert line["formulaTime"] == line["hackTime"]
+    assert line["formulaPercent"] == line["percent"]
+
+
+def test_worked_examples(analysed):
+    skill, lines = analysed
+    # Worked by hand: 5 * (2.5 * req * sec + 500) / (skill + 50) seconds.
+    worked = {
+        300: ("joesguns", 12_500.0),  # 5 * 875 / 350
+        500: ("n00dles", 4_568.181818181818),  # 5 * 502.5 / 550
+        1000: ("phantasy", 26_190.476190476190),  # 5 * 5500 / 1050
+    }
+    target, ms = worked[skill]
+    assert lines[target]["hackTime"] == pytest.approx(ms, rel=1e-12)
+
+
+ANALYSIS_CALLS = """
+export async function main(ns) {
+  ns.tprint(JSON.stringify({
+    growthAnalyze: ns.growthAnalyze("joesguns", 2),
+    growthAnalyze4: ns.growthAnalyze("joesguns", 2, 4),
+    weakenAnalyze: ns.weakenAnalyze(10, 4),
+    hackSecurity: ns.hackAnalyzeSecurity(10),
+    hackSecurityCapped: ns.hackAnalyzeSecurity(1e6, "joesguns"),
+    growSecurity: ns.growthAnalyzeSecurity(7),
+    hackThreads: ns.hackAnalyzeThreads("joesguns", 1e5),
+  }));
+}
+"""
+
+
+def test_analysis_functions():
+    money = {"moneyAvailable": 1e6, "moneyMax": 2e6, "serverGrowth": 20}
+    em = run({"a.js": ANALYSIS_CALLS}, [{"script": "a.js"}], hours=0.001, player={"hacking": 300},
+             servers={"set": {"joesguns": {**ROOTED["joesguns"], **money}}})
+    line = reports(em)[0]
+    k = math.log(1 + 0.03 / 15) * 20 / 100  # below the cap at security 15
+    assert line["growthAnalyze"] == pytest.approx(math.log(2) / k)
+    assert line["growthAnalyze4"] == pytest.approx(math.log(2) / (k * (1 + 3 / 16)))
+    assert line["weakenAnalyze"] == pytest.approx(0.05 * 10 * (1 + 3 / 16))
+    assert line["hackSecurity"] == pytest.approx(0.02)
+    percent = 0.85 * (300 - 9) / 300 / 240
+    assert line["hackSecurityCapped"] == pytest.approx(0.002 * math.ceil(1 / percent))
+    assert line["growSecurity"] == pytest.approx(0.028)
+    assert line["hackThreads"] == pytest.approx(1e5 / (1e6 * percent))
