@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass, field
 from importlib import resources
 
+from ..mem.rounding import round_to_two as round2
 from . import formulas
 from .link import NodeLink
 from .world import Player, Server, build_servers
@@ -93,10 +94,6 @@ class Person:
     skill: float
     intelligence: float
     mults: dict
-
-
-def round2(x: float) -> float:
-    return math.floor(x * 100 + 0.5) / 100
 
 
 def calculator_ram(scripts: dict, entry: str, host: str, version: str):
