@@ -1,0 +1,160 @@
+"""Plan batches: which servers to target, at what hack fraction, with how many threads, and how to prep them.
+
+Pure functions of the game objects the researcher gathers (`ns.getServer`/`ns.getPlayer` shapes), with the local
+formulas; no Netscript calls. BitNode multipliers are those of BitNode 1.
+"""
+
+import math
+
+from hwgw.game.core import formulas
+from hwgw.game.core.model import (GROW, HACK, WEAKGROW, WEAKHACK, WORKER_RAM, BatchStats)
+
+EXCLUDED_TARGETS = ["CSEC", "avmnite-02h", "run4theh111z", "I.I.I.I", ".", "The-Cave", "darkweb"]
+MIN_TARGET_MONEY = 100000
+MIN_WORKER_RAM = 1.75
+GROW_PADDING = 1.05
+FRACTIONS = [0.0025 * 2 ** (i / 4) for i in range(36)]
+
+
+def player_numbers(player):
+    """Skill, intelligence and the hacking multipliers of a `getPlayer` object (1 where a field is missing)."""
+    mults = player.get("mults", {})
+    skills = player["skills"]
+    return {"skill": skills["hacking"], "intelligence": skills.get("intelligence", 0) or 0,
+            "money": mults.get("hacking_money", 1.0), "speed": mults.get("hacking_speed", 1.0),
+            "chance": mults.get("hacking_chance", 1.0), "grow": mults.get("hacking_grow", 1.0)}
+
+
+def is_target(server, skill):
+    """A server worth batching: rooted, hackable at this skill, rich enough, and not a faction server."""
+    return (not server.get("purchasedByPlayer", False) and server["hostname"] not in EXCLUDED_TARGETS
+            and server.get("hasAdminRights", False) and server.get("moneyMax", 0) > MIN_TARGET_MONEY
+            and server.get("requiredHackingSkill", 0) <= skill)
+
+
+def is_worker_node(server):
+    """A rooted server with RAM for at least one worker."""
+    return server.get("hasAdminRights", False) and server["maxRam"] - server.get("ramUsed", 0) >= MIN_WORKER_RAM
+
+
+def new_stats(server, player, fraction):
+    """Batch stats for one target at one hack fraction: the target part once, then the player part."""
+    numbers = player_numbers(player)
+    grow_log = formulas.grow_log(server["minDifficulty"], server["serverGrowth"], 1, numbers["grow"])
+    stats = BatchStats(server["hostname"], server["moneyMax"], server["minDifficulty"],
+                       server["requiredHackingSkill"], server["serverGrowth"], grow_log, fraction)
+    return refresh(stats, player)
+
+
+def refresh(stats, player):
+    """Recompute only what depends on the player: percent, chance, times, threads, RAM, money per batch."""
+    numbers = player_numbers(player)
+    skill = numbers["skill"]
+    security = stats.minDifficulty
+    required = stats.requiredHackingSkill
+    stats.level = skill
+    stats.percent = formulas.hack_percent(skill, required, security, numbers["money"])
+    stats.chance = formulas.hack_chance(skill, required, security, numbers["chance"], numbers["intelligence"])
+    hack_ms = formulas.hack_time(skill, required, security, numbers["speed"], numbers["intelligence"])
+    stats.times = {"hack": hack_ms, "grow": hack_ms * formulas.GROW_TIME_RATIO,
+                   "weaken": hack_ms * formulas.WEAKEN_TIME_RATIO}
+    hack_threads = max(1, math.floor(stats.fraction / stats.percent)) if stats.percent > 0 else 0
+    stolen = min(1.0, hack_threads * stats.percent)
+    regrow = min(1.0, stolen * GROW_PADDING)
+    grow_threads = formulas.grow_threads(stats.moneyMax * (1 - regrow), stats.moneyMax, stats.growLog,
+                                         stats.moneyMax)
+    if 0 < stats.percent:
+        hack_security = formulas.FORTIFY_PER_HACK * min(hack_threads, math.ceil(1 / stats.percent))
+    else:
+        hack_security = 0
+    stats.threads = {HACK: hack_threads, WEAKHACK: formulas.weaken_threads(hack_security),
+                     GROW: grow_threads, WEAKGROW: formulas.weaken_threads(formulas.FORTIFY_PER_GROW * grow_threads)}
+    stats.ram = 0.0
+    for command in stats.threads:
+        stats.ram += stats.job_ram(command)
+    stats.money = stats.moneyMax * stolen * stats.chance
+    return stats
+
+
+def batch_span(stats, spacing, lookahead):
+    """Milliseconds a batch holds its RAM: from the weakhack's launch to the weakgrow's landing."""
+    return lookahead + stats.times["weaken"] + 2 * spacing
+
+
+def min_period(spacing):
+    """Closest two batches may start: their four landings plus one spacing of quiet between them."""
+    return 5 * spacing
+
+
+def batch_period(stats, pool_ram, spacing, lookahead):
+    """Milliseconds between batch starts so that the batches in flight fit `pool_ram`."""
+    if stats.ram <= 0 or pool_ram < stats.ram:
+        return 0
+    depth = math.floor(pool_ram / stats.ram)
+    return max(min_period(spacing), batch_span(stats, spacing, lookahead) / depth)
+
+
+def income(stats, pool_ram, spacing, lookahead):
+    """Expected money per second from batching this target with `pool_ram` GB."""
+    period = batch_period(stats, pool_ram, spacing, lookahead)
+    if period <= 0:
+        return 0.0
+    return stats.money / period * 1000
+
+
+def fits(stats, largest_node):
+    """Every job runs on one node, so each must fit the largest one."""
+    for command in stats.threads:
+        if stats.threads[command] <= 0 or stats.job_ram(command) > largest_node:
+            return False
+    return True
+
+
+def best_stats(server, player, pool_ram, largest_node, spacing, lookahead):
+    """The hack fraction with the most money per second for this target and pool; None if nothing fits."""
+    best = None
+    best_income = 0.0
+    for fraction in FRACTIONS:
+        stats = new_stats(server, player, fraction)
+        if not fits(stats, largest_node):
+            continue
+        gain = income(stats, pool_ram, spacing, lookahead)
+        if gain > best_income:
+            best = stats
+            best_income = gain
+    return best
+
+
+def choose_targets(servers, player, pool_ram, largest_node, spacing, lookahead, count):
+    """Up to `count` targets, best first, each with the batch stats that earn most on an equal share of RAM."""
+    skill = player_numbers(player)["skill"]
+    ranked = []
+    for server in servers:
+        if not is_target(server, skill):
+            continue
+        stats = best_stats(server, player, pool_ram / count, largest_node, spacing, lookahead)
+        if stats is not None:
+            ranked.append([income(stats, pool_ram / count, spacing, lookahead), stats])
+    ranked.sort(key=lambda pair: -pair[0])
+    return [pair[1] for pair in ranked[:count]]
+
+
+def prep_threads(server, player, security, money, ram_available):
+    """Threads of one prep round (weaken to min security, grow to max money, weaken the grow's security).
+
+    Uses the RAM there is: the first weaken gets priority, then grow and its weaken in the 12.5 : 1 ratio
+    (more grow would need more weaken than fits). Returns {weakhack, grow, weakgrow} threads, zeros allowed.
+    """
+    numbers = player_numbers(player)
+    weaken_needed = formulas.weaken_threads(security - server["minDifficulty"])
+    slots = math.floor(ram_available / WORKER_RAM[WEAKHACK])
+    first = min(weaken_needed, slots)
+    slots -= first
+    grow_log = formulas.grow_log(server["minDifficulty"], server["serverGrowth"], 1, numbers["grow"])
+    grow_needed = formulas.grow_threads(money, server["moneyMax"], grow_log, server["moneyMax"])
+    grow = grow_needed
+    while grow > 0 and grow + formulas.weaken_threads(formulas.FORTIFY_PER_GROW * grow) > slots:
+        grow = min(grow - 1, math.floor(slots * 12.5 / 13.5))
+    if first < weaken_needed:
+        grow = 0
+    return {WEAKHACK: first, GROW: grow, WEAKGROW: formulas.weaken_threads(formulas.FORTIFY_PER_GROW * grow)}

@@ -1,0 +1,118 @@
+"""Batch planning: targets, threads per command, RAM, periods and prep, against hand-worked numbers."""
+
+import math
+
+import pytest
+
+from hwgw.game.core import planner
+from hwgw.game.core.model import GROW, HACK, WEAKGROW, WEAKHACK, stats_from_message
+
+
+def server(hostname="joesguns", money_max=62.5e6, min_sec=5, growth=20, required=10, **extra):
+    info = {"hostname": hostname, "moneyMax": money_max, "minDifficulty": min_sec, "serverGrowth": growth,
+            "requiredHackingSkill": required, "hasAdminRights": True, "purchasedByPlayer": False,
+            "maxRam": 16, "ramUsed": 0, "hackDifficulty": min_sec, "moneyAvailable": money_max}
+    info.update(extra)
+    return info
+
+
+def player(level):
+    return {"skills": {"hacking": level, "intelligence": 0}, "mults": {}}
+
+
+def test_joesguns_at_100_matches_the_reference_worked_example():
+    # Reference: joesguns (5, $62.5m, 20), skill 100, 10% -> H 27, W1 2, G 147, W2 12 (grow without padding).
+    stats = planner.new_stats(server(), player(100), 0.10)
+    assert stats.threads[HACK] == 27
+    assert stats.threads[WEAKHACK] == 2
+    # The plan pads grow by 5% of the stolen money, so it needs more than the unpadded 147.
+    p = 0.95 * 91 / 100 / 240
+    k = math.log(1.0035) * 0.2
+    padded = 1 - 27 * p * 1.05
+    expected_grow = next(n for n in range(1000) if (62.5e6 * padded + n) * math.exp(k * n) >= 62.5e6)
+    assert stats.threads[GROW] == expected_grow > 147
+    assert stats.threads[WEAKGROW] == math.ceil(0.004 * expected_grow / 0.05)
+    assert stats.ram == pytest.approx(27 * 1.70 + (2 + expected_grow + stats.threads[WEAKGROW]) * 1.75)
+    assert stats.money == pytest.approx(62.5e6 * 27 * p * (175 - 10) / 175 * 0.95)
+    assert stats.times["weaken"] == pytest.approx(4 * 5 * (2.5 * 10 * 5 + 500) / 150 * 1000)
+
+
+def test_refresh_changes_only_the_player_part():
+    stats = planner.new_stats(server(), player(100), 0.10)
+    target_part = (stats.moneyMax, stats.minDifficulty, stats.growLog, stats.fraction)
+    planner.refresh(stats, player(300))
+    assert (stats.moneyMax, stats.minDifficulty, stats.growLog, stats.fraction) == target_part
+    assert stats.level == 300
+    assert stats.times["hack"] == pytest.approx(5 * (2.5 * 10 * 5 + 500) / 350 * 1000)
+    assert stats.threads[HACK] == math.floor(0.10 / (0.95 * 291 / 300 / 240))
+
+
+def test_stats_cross_ports_as_plain_dicts():
+    stats = planner.new_stats(server(), player(100), 0.10)
+    copy = stats_from_message(stats.to_message())
+    assert copy.to_message() == stats.to_message()
+
+
+@pytest.mark.parametrize("hostname", planner.EXCLUDED_TARGETS)
+def test_faction_servers_are_never_targets(hostname):
+    assert not planner.is_target(server(hostname), 1000)
+
+
+def test_target_rules():
+    assert planner.is_target(server(), 100)
+    assert not planner.is_target(server(money_max=100000), 100)
+    assert planner.is_target(server(money_max=100001), 100)
+    assert not planner.is_target(server(required=101), 100)
+    assert not planner.is_target(server(hasAdminRights=False), 100)
+    assert not planner.is_target(server(purchasedByPlayer=True), 100)
+
+
+def test_worker_nodes_need_ram_for_one_worker():
+    assert planner.is_worker_node(server(maxRam=2))
+    assert not planner.is_worker_node(server(maxRam=2, ramUsed=0.5))
+    assert not planner.is_worker_node(server(maxRam=1))
+    assert not planner.is_worker_node(server(maxRam=64, hasAdminRights=False))
+
+
+def test_period_follows_the_pool():
+    stats = planner.new_stats(server(), player(100), 0.10)
+    span = 60 + stats.times["weaken"] + 2 * 5
+    depth = math.floor(10000 / stats.ram)
+    assert planner.batch_period(stats, 10000, 5, 60) == pytest.approx(span / depth)
+    assert planner.batch_period(stats, 1e9, 5, 60) == 25
+    assert planner.batch_period(stats, stats.ram / 2, 5, 60) == 0
+    assert planner.income(stats, 10000, 5, 60) == pytest.approx(stats.money / (span / depth) * 1000)
+
+
+def test_best_fraction_beats_its_neighbours_and_fits_the_largest_node():
+    target = server()
+    best = planner.best_stats(target, player(100), 4096, 64, 5, 60)
+    assert best is not None
+    for command in best.threads:
+        assert best.job_ram(command) <= 64
+    gain = planner.income(best, 4096, 5, 60)
+    for fraction in planner.FRACTIONS:
+        other = planner.new_stats(target, player(100), fraction)
+        if planner.fits(other, 64):
+            assert planner.income(other, 4096, 5, 60) <= gain
+
+
+def test_choose_targets_ranks_by_income():
+    servers = [server(), server("phantasy", 600e6, 7, 35, 100), server("CSEC", 1e9, 1, 100, 1),
+               server("home", 0, 1, 1, 1, purchasedByPlayer=True)]
+    chosen = planner.choose_targets(servers, player(500), 10240, 1024, 5, 60, 2)
+    assert [s.target for s in chosen] == ["phantasy", "joesguns"]
+
+
+def test_prep_weakens_first_then_grows_with_its_weaken():
+    target = server(hackDifficulty=15, moneyAvailable=1e6)
+    plenty = planner.prep_threads(target, player(100), 15, 1e6, 1e6)
+    k = math.log(1.0035) * 0.2
+    grow = next(n for n in range(100000) if (1e6 + n) * math.exp(k * n) >= 62.5e6)
+    assert plenty == {WEAKHACK: 200, GROW: grow, WEAKGROW: math.ceil(0.004 * grow / 0.05)}
+    short = planner.prep_threads(target, player(100), 15, 1e6, 100 * 1.75)
+    assert short == {WEAKHACK: 100, GROW: 0, WEAKGROW: 0}
+    some = planner.prep_threads(target, player(100), 5, 1e6, 270 * 1.75)
+    assert some[WEAKHACK] == 0
+    assert some[GROW] + some[WEAKGROW] <= 270
+    assert some[WEAKGROW] >= 0.004 * some[GROW] / 0.05
