@@ -171,3 +171,21 @@ def test_runs_repeat_exactly_for_a_seed():
     assert len(first) == 20
     assert record(7) == first
     assert record(8) != first
+
+
+def test_ns_behaves_like_a_plain_object():
+    script = """
+    export async function main(ns) {
+      ns.tprint(JSON.stringify({
+        hasHack: "hack" in ns,
+        ownHack: ns.hasOwnProperty("hack"),
+        ownKwargs: ns.hasOwnProperty("__kwargtrans__"),
+        formulasKeys: Object.keys(ns.formulas),
+        cloudNames: typeof ns.cloud.getServerNames,
+        asString: Object.prototype.toString.call(ns),
+      }));
+    }
+    """
+    seen = reports(run({"o.js": script}, [{"script": "o.js"}], hours=0.001))[0]
+    assert seen == {"hasHack": True, "ownHack": True, "ownKwargs": False, "formulasKeys": ["hacking"],
+                    "cloudNames": "function", "asString": "[object Object]"}

@@ -142,8 +142,6 @@ class Emulator:
             home.neighbours.append(server.hostname)
             self.servers[server.hostname] = server
         for host, fields in scenario["servers"]["set"].items():
-            if host not in self.servers:
-                raise ValueError(f'servers.set: no server "{host}"')
             for name, value in fields.items():
                 setattr(self.servers[host], name, value)
         for path, content in (files or {}).items():
@@ -413,16 +411,16 @@ class Emulator:
                     script = self.scripts.get(message["p"])
                     if script is not None:
                         self.stop_script(script, message["e"], message["l"])
-                    reply = {}
+                    continue
+                elif kind == "untimer":
+                    self.cancel_timer(message["w"])
+                    continue
                 elif kind == "fs":
                     reply = {"v": self.servers[message["h"]].script_hashes()}
                 elif kind == "src":
                     reply = {"v": self.sources[message["k"]]}
                 elif kind == "timer":
                     reply = {"w": self.schedule(message["ms"]).id}
-                elif kind == "untimer":
-                    self.cancel_timer(message["w"])
-                    reply = {}
                 else:
                     raise ScriptFault(f"unexpected message from the harness: {message}")
                 if self.outbox:

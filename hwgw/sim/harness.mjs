@@ -1,10 +1,10 @@
 // Runs built Netscript modules for the emulator. The game state lives in the Python process; this side gives every
 // running script an `ns`, holds the ports, and talks to Python over two pipes, one JSON object per line:
-//   to Python (fd argv[2]):   {t:"call", p, f, a} | {t:"fs", h} | {t:"src", k} | {t:"timer", ms} | {t:"untimer", w}
-//                       | {t:"done", p, e, l} | {t:"idle"}
-//   from Python (argv[3]): replies {v} value, {e} error, {w} id of a pending promise, {d} caller is dead,
-//                       plus actions {a: [...]}; the reply to "idle" also carries the clock {n} or {x} to stop.
-// Every message waits for its reply, so this process only runs while Python waits, and virtual time moves only when
+//   to Python (fd argv[2]):  {t:"call", p, f, a} | {t:"fs", h} | {t:"src", k} | {t:"timer", ms} | {t:"idle"}
+//                            and, needing no reply, {t:"done", p, e, l} | {t:"untimer", w}
+//   from Python (fd argv[3]): replies {v} value, {e} error, {w} id of a pending promise, {d} caller is dead,
+//                            plus actions {a: [...]}; the reply to "idle" also carries the clock {n} or {x} to stop.
+// Every request waits for its reply, so this process only runs while Python waits, and virtual time moves only when
 // every script is blocked: after each batch of actions we let all promise jobs run, then report "idle".
 import { readSync, writeSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
@@ -96,7 +96,7 @@ globalThis.setTimeout = (callback, ms = 0, ...args) => {
   return id;
 };
 globalThis.clearTimeout = (id) => {
-  if (waits.delete(id)) request({ t: "untimer", w: id });
+  if (waits.delete(id)) send({ t: "untimer", w: id });
 };
 const intervals = new Map();
 globalThis.setInterval = (callback, ms = 0, ...args) => {
@@ -286,11 +286,11 @@ function callPython(script, name, args) {
   return reply.v;
 }
 
-const known = new Set(config.known);
+const existing = new Set(config.known);
 
 function missing(path) {
   const thrower = () => {
-    if (known.has(path)) throw new Error(`ns.${path}: exists in the game but hwgw sim does not emulate it`);
+    if (existing.has(path)) throw new Error(`ns.${path}: exists in the game but hwgw sim does not emulate it`);
     throw new Error(`ns.${path}: not a Netscript function in game v${config.version}`);
   };
   return new Proxy(thrower, {
@@ -298,71 +298,92 @@ function missing(path) {
   });
 }
 
-function guarded(object, prefix) {
-  return new Proxy(object, {
+// What an ns member resolves to: a function served by Python, one of the local ones below, or a namespace.
+const served = new Set(config.functions);
+const spaces = new Set();
+for (const name of config.functions) {
+  const parts = name.split(".");
+  for (let i = 1; i < parts.length; i++) spaces.add(parts.slice(0, i).join("."));
+}
+
+// Members that need no trip to Python, each made for one script.
+const local = {
+  args: (script) => script.args.slice(),
+  pid: (script) => script.pid,
+  print: (script) => (...parts) => logLine(script, text(parts)),
+  tprint: (script) => (...parts) => callPython(script, "tprint", [text(parts)]),
+  toast: (script) => (message, variant = "success", duration = 2000) =>
+    callPython(script, "toast", [String(message), variant, duration]),
+  disableLog: (script) => (name) => script.quiet.add(name),
+  enableLog: (script) => (name) => script.quiet.delete(name),
+  isLogEnabled: (script) => (name) => !script.quiet.has(name) && !script.quiet.has("ALL"),
+  clearLog: (script) => () => (script.log.length = 0),
+  getScriptLogs: (script) => () => script.log.slice(),
+  getScriptName: (script) => () => script.path,
+  atExit: (script) => (callback, id = "default") => script.atExit.set(id, callback),
+  exit: (script) => () => {
+    callPython(script, "exit", []);
+    throw new ScriptDeath(script);
+  },
+};
+for (const [name, fn] of Object.entries(portFunctions)) local[name] = () => fn;
+const VALUES = new Set(["args", "pid"]);
+
+function member(script, path) {
+  if (Object.hasOwn(local, path)) {
+    const made = local[path](script);
+    if (VALUES.has(path) || path === "exit") return made;
+    return (...args) => {
+      if (script.dead) throw new ScriptDeath(script);
+      return made(...args);
+    };
+  }
+  if (served.has(path)) return (...args) => callPython(script, path, args);
+  if (spaces.has(path)) return namespace(script, `${path}.`);
+  return missing(path);
+}
+
+// The names directly under each namespace prefix ("" for ns itself).
+const children = new Map();
+for (const name of [...config.functions, ...spaces, ...Object.keys(local)]) {
+  const dot = name.lastIndexOf(".");
+  const prefix = dot < 0 ? "" : name.slice(0, dot + 1);
+  if (!children.has(prefix)) children.set(prefix, new Set());
+  children.get(prefix).add(name.slice(dot + 1));
+}
+
+// ns and its namespaces are built lazily: a script that uses three functions pays for three. They behave like plain
+// objects (Object.prototype members work, as Transcrypt's keyword-argument check needs), and any other name gives a
+// function that throws an error naming it.
+function namespace(script, prefix) {
+  const names = children.get(prefix) || new Set();
+  const made = new Map();
+  const value = (key) => {
+    if (!made.has(key)) made.set(key, member(script, prefix + key));
+    return made.get(key);
+  };
+  return new Proxy({}, {
     get(target, key) {
-      if (key in target || typeof key === "symbol" || key === "then" || key === "toJSON") return target[key];
-      return missing(prefix + key);
+      if (made.has(key) || names.has(key)) return value(key);
+      if (typeof key === "symbol" || key in Object.prototype) return Reflect.get(target, key);
+      if (key === "then" || key === "toJSON") return undefined;
+      return value(key);
+    },
+    set(target, key, assigned) {
+      made.set(key, assigned);
+      return true;
+    },
+    has: (target, key) => made.has(key) || names.has(key) || key in target,
+    ownKeys: () => [...new Set([...names, ...made.keys()])],
+    getOwnPropertyDescriptor(target, key) {
+      if (!made.has(key) && !names.has(key)) return undefined;
+      return { value: value(key), writable: true, enumerable: true, configurable: true };
     },
   });
 }
 
 function makeNs(script) {
-  const ns = {};
-  const namespaces = {};
-  for (const name of config.functions) {
-    const dot = name.lastIndexOf(".");
-    let holder = ns;
-    if (dot >= 0) {
-      const space = name.slice(0, dot);
-      if (!namespaces[space]) namespaces[space] = {};
-      holder = namespaces[space];
-    }
-    holder[name.slice(dot + 1)] = (...args) => callPython(script, name, args);
-  }
-  for (const [space, functions] of Object.entries(namespaces)) {
-    let holder = ns;
-    const parts = space.split(".");
-    parts.forEach((part, i) => {
-      if (i === parts.length - 1) holder[part] = Object.assign(holder[part] || {}, functions);
-      else holder = holder[part] = holder[part] || {};
-    });
-  }
-  for (const [space, value] of Object.entries(ns)) {
-    if (value && typeof value === "object") ns[space] = guardDeep(value, `${space}.`);
-  }
-  const alive = (name, fn) => (...args) => {
-    if (script.dead) throw new ScriptDeath(script);
-    return fn(...args);
-  };
-  for (const [name, fn] of Object.entries(portFunctions)) ns[name] = alive(name, fn);
-  Object.assign(ns, {
-    args: script.args.slice(),
-    pid: script.pid,
-    print: alive("print", (...parts) => logLine(script, text(parts))),
-    tprint: (...parts) => callPython(script, "tprint", [text(parts)]),
-    toast: (message, variant = "success", duration = 2000) =>
-      callPython(script, "toast", [String(message), variant, duration]),
-    disableLog: alive("disableLog", (name) => script.quiet.add(name)),
-    enableLog: alive("enableLog", (name) => script.quiet.delete(name)),
-    isLogEnabled: alive("isLogEnabled", (name) => !script.quiet.has(name) && !script.quiet.has("ALL")),
-    clearLog: alive("clearLog", () => (script.log.length = 0)),
-    getScriptLogs: alive("getScriptLogs", () => script.log.slice()),
-    getScriptName: alive("getScriptName", () => script.path),
-    atExit: alive("atExit", (callback, id = "default") => script.atExit.set(id, callback)),
-    exit: () => {
-      callPython(script, "exit", []);
-      throw new ScriptDeath(script);
-    },
-  });
-  return guarded(ns, "");
-}
-
-function guardDeep(object, prefix) {
-  for (const [key, value] of Object.entries(object)) {
-    if (value && typeof value === "object") object[key] = guardDeep(value, `${prefix}${key}.`);
-  }
-  return guarded(object, prefix);
+  return namespace(script, "");
 }
 
 function text(parts) {
@@ -404,7 +425,7 @@ async function startScript(pid, host, signature, path, args, threads) {
   runAtExit(script);
   script.dead = true;
   const failed = error && !(error instanceof ScriptDeath);
-  request({ t: "done", p: pid, e: failed ? describe(error) : null, l: failed ? script.log : [] });
+  send({ t: "done", p: pid, e: failed ? describe(error) : null, l: failed ? script.log : [] });
 }
 
 function kill(pid) {

@@ -7,7 +7,7 @@ import copy
 import json
 from pathlib import Path
 
-from .world import ALL_PROGRAMS, BITNODE_NAMES, MULT_NAMES
+from .world import ALL_PROGRAMS, BITNODE_NAMES, MULT_NAMES, load_server_data
 
 DEFAULT = {
     "seed": 1,
@@ -125,7 +125,12 @@ def check_details(scenario: dict, where: str, text: str) -> None:
             fail(where, text, name, f'"bitnode.{name}": use numbers for {", ".join(BITNODE_NAMES)}')
     if scenario["servers"]["draw"] not in ("random", "min", "max"):
         fail(where, text, "draw", '"servers.draw" must be "random", "min" or "max"')
+    bought = scenario["purchased"]
+    hosts = {"home"} | {meta["hostname"] for meta in load_server_data()}
+    hosts |= {f"{bought['prefix']}{i}" for i in range(bought["count"])}
     for host, fields in scenario["servers"]["set"].items():
+        if host not in hosts:
+            fail(where, text, host, f'"servers.set": no server "{host}" in this scenario (check the hostname)')
         if not isinstance(fields, dict):
             fail(where, text, host, f'"servers.set.{host}" must be an object of server fields')
         check(fields, SERVER_FIELDS, f"servers.set.{host}.", where, text)
@@ -136,8 +141,8 @@ def check_details(scenario: dict, where: str, text: str) -> None:
         fail(where, text, "game_version", '"settings.game_version" must be "3.0" or "2.8.1"')
     if not 1 <= scenario["settings"]["port_capacity"]:
         fail(where, text, "port_capacity", '"settings.port_capacity" must be at least 1')
-    if scenario["purchased"]["count"] > 25:
-        fail(where, text, "count", '"purchased.count" must be at most 25 (the game\'s limit)')
+    if not 0 <= scenario["purchased"]["count"] <= 25:
+        fail(where, text, "count", '"purchased.count" must be at most 25 (the game\'s limit), and not negative')
     for entry in scenario["run"]:
         if not isinstance(entry, dict) or "script" not in entry:
             fail(where, text, "run", '"run" entries must be objects like {"script": "x.js", "threads": 1, "args": []}')
