@@ -1,0 +1,74 @@
+"""Figures of a finished simulation, from the emulator's own record of every hack/grow/weaken call."""
+
+from collections import Counter
+
+
+def batch_figures(jobs: list) -> dict:
+    """Batches are the jobs whose script args carried [target, command, batchStartTime, startTime, expectedEnd].
+
+    A batch has landed when all its jobs landed; it is in order when they landed in the order of their expected
+    end times, otherwise it desynced. It is restored when its last landing left the target at minimum security
+    and maximum money. Spacing is the median gap between consecutive landings inside a batch.
+    """
+    groups = {}
+    for job in jobs:
+        if job.batch is not None:
+            groups.setdefault(job.batch, []).append(job)
+    landed = in_order = restored = 0
+    errors = []
+    gaps = []
+    for members in groups.values():
+        if any(job.end is None for job in members):
+            continue
+        landed += 1
+        planned = sorted(members, key=lambda job: job.expected_end)
+        actual = sorted(members, key=lambda job: job.landing)
+        if planned == actual:
+            in_order += 1
+        restored += actual[-1].restored
+        errors += [abs(job.end - job.expected_end) for job in members]
+        gaps += [b.end - a.end for a, b in zip(actual, actual[1:])]
+    return {
+        "started": len(groups),
+        "landed": landed,
+        "in_order": in_order,
+        "desynced": landed - in_order,
+        "restored": restored,
+        "spacing_ms": sorted(gaps)[len(gaps) // 2] if gaps else None,
+        "landing_error_ms": {
+            "mean": sum(errors) / len(errors) if errors else 0.0,
+            "max": max(errors, default=0.0),
+        },
+    }
+
+
+def summarize(em, hours: float, wall_s: float) -> dict:
+    """The --json object: money, batches, calls, RAM and the emulator's own health figures."""
+    end_ms = hours * 3_600_000
+    money_earned = em.player.money - em.money_start
+    income = 0.0
+    if em.first_hack_money is not None:
+        first_ms, money_before = em.first_hack_money
+        if end_ms > first_ms:
+            income = (em.player.money - money_before) / ((end_ms - first_ms) / 1000)
+    calls = Counter(job.kind for job in em.jobs)
+    hacks = [job for job in em.jobs if job.kind == "hack" and job.end is not None]
+    return {
+        "money_earned": money_earned,
+        "income_per_s": income,
+        "prep_s": em.first_hack_money[0] / 1000 if em.first_hack_money else None,
+        "hours": hours,
+        "batches": batch_figures(em.jobs),
+        "calls": {kind: calls.get(kind, 0) for kind in ("hack", "grow", "weaken")},
+        "hacks": {"succeeded": sum(job.result > 0 for job in hacks), "failed": sum(job.result == 0 for job in hacks)},
+        "ram": {
+            "pool_gb": em.pool_ram(),
+            "peak_gb": em.ram_peak,
+            "mean_gb": em.ram_area / end_ms if end_ms else 0.0,
+        },
+        "exec_failures": em.exec_failures,
+        "script_errors": len(em.errors),
+        "hacking": {"start": em.skill_start, "end": em.player.skill},
+        "seed": em.seed,
+        "wall_s": wall_s,
+    }
