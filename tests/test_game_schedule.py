@@ -5,7 +5,7 @@ import pytest
 from hwgw.game.core import planner
 from hwgw.game.core.model import GROW, HACK, LATE, WEAKGROW, WEAKHACK
 from hwgw.game.core.pool import RamPool
-from hwgw.game.core.schedule import BATCH, PREP, RECOVER, Batcher
+from hwgw.game.core.schedule import BATCH, RECOVER, Batcher
 
 PHANTASY = {"hostname": "phantasy", "moneyMax": 600e6, "minDifficulty": 7, "serverGrowth": 35,
             "requiredHackingSkill": 100, "hasAdminRights": True}
@@ -36,8 +36,6 @@ class Drive:
         self.max_reserved = 0.0
 
     def state(self):
-        if self.unprepped_after is not None and self.now >= self.unprepped_after:
-            return 7.5, 600e6
         return 7, 600e6
 
     def run(self, until):
@@ -46,9 +44,14 @@ class Drive:
             while self.flying and self.flying[0][0] <= self.now:
                 finish, batch_id, command = self.flying.pop(0)
                 self.landed.append([finish, batch_id, command])
-                security, money = self.state()
-                self.batcher.report(batch_id, command, {"startTime": 0, "endTime": finish, "result": 1.0,
-                                                        "pid": 1}, security, money)
+                result = 1.0
+                if command == HACK:
+                    stats = self.batcher.stats
+                    result = stats.moneyMax * stats.percent * stats.threads[HACK]
+                    if self.unprepped_after is not None and self.now >= self.unprepped_after:
+                        result *= 0.9
+                self.batcher.report(batch_id, command, {"startTime": 0, "endTime": finish, "result": result,
+                                                        "pid": 1})
             security, money = self.state()
             for batch, command in self.batcher.cycle(self.now, security, money):
                 self.launches.append([self.now, batch.id, command])
@@ -56,7 +59,7 @@ class Drive:
                 assert job.startTime >= self.now
                 if (batch.id, command) in self.late:
                     self.batcher.report(batch.id, command, {"startTime": self.now, "endTime": self.now,
-                                                            "result": LATE, "pid": 1}, security, money)
+                                                            "result": LATE, "pid": 1})
                 else:
                     self.flying.append([job.expectedFinish, batch.id, command])
             self.max_reserved = max(self.max_reserved, self.batcher.pool.reserved)
@@ -129,19 +132,52 @@ def test_a_late_weaken_cancels_its_batch_hack():
     assert len(others) > 0
 
 
-def test_landing_on_an_unprepped_server_skips_hacks_and_preps_again():
+def test_a_hack_landing_on_an_unprepped_server_skips_hacks_until_nothing_is_in_flight():
     batcher, stats, pool = make()
     drive = Drive(batcher, unprepped_after=1.5 * stats.times["weaken"])
     drive.run(1.5 * stats.times["weaken"] + 2 * batcher.period)
     assert batcher.mode == RECOVER
+    # Every hack already in flight lands on the unprepped server, and each is reported.
     assert batcher.desyncs["unprepped"] >= 1
     hacks_at_detection = len([row for row in drive.launches if row[2] == HACK])
-    drive.run(1.5 * stats.times["weaken"] + stats.times["hack"])
+    batches_at_detection = batcher.counts["batches"]
+    while batcher.mode == RECOVER:
+        drive.run(drive.now + CYCLE)
     assert len([row for row in drive.launches if row[2] == HACK]) == hacks_at_detection
+    assert batcher.counts["batches"] == batches_at_detection + 1
     assert batcher.desyncs["skippedHacks"] > 0
-    drive.run(3 * stats.times["weaken"])
-    assert batcher.counts["prepRounds"] >= 1
-    assert batcher.mode == PREP
+    assert batcher.in_flight() == 1
+    # Drained: the (fake) server reads prepped, so batching resumes without a prep round.
+    assert batcher.mode == BATCH
+    assert batcher.counts["prepRounds"] == 0
+
+
+def test_security_above_minimum_at_a_quiet_moment_is_a_desync():
+    batcher, stats, pool = make()
+    drive = Drive(batcher)
+    drive.run(stats.times["weaken"])
+    launches = batcher.cycle(drive.now, 7.5, 600e6)
+    assert launches == []
+    assert batcher.mode == RECOVER
+    assert batcher.desyncs["unprepped"] == 1
+
+
+def test_prep_rounds_until_the_server_is_prepped():
+    batcher, stats, pool = make()
+    launches = batcher.cycle(0, 20, 1e6)
+    assert [command for batch, command in launches] == [WEAKHACK, WEAKGROW, GROW]
+    batch = launches[0][0]
+    assert batch.jobs[WEAKHACK].threads == 260
+    finishes = [batch.jobs[c].expectedFinish for c in (WEAKHACK, GROW, WEAKGROW)]
+    assert [b - a for a, b in zip(finishes, finishes[1:])] == pytest.approx([SPACING, SPACING])
+    # Durations at security 20, not 7: (2.5*100*20 + 500) / (2.5*100*7 + 500) times longer.
+    assert finishes[0] == pytest.approx(stats.times["weaken"] * 5500 / 2250)
+    assert batcher.cycle(1000, 20, 1e6) == []
+    for command in (WEAKHACK, GROW, WEAKGROW):
+        batcher.report(batch.id, command, {"startTime": 0, "endTime": 1, "result": 1.0, "pid": 1})
+    assert batcher.in_flight() == 0
+    assert [c for b, c in batcher.cycle(2000, 7, 600e6)] == [WEAKHACK, WEAKGROW]
+    assert batcher.mode == BATCH
 
 
 def test_nothing_starts_between_a_hack_landing_and_its_weaken():

@@ -12,9 +12,10 @@ Weakens and grow start long before the hack, so a batch that loses a part never 
 by the security at the moment it starts, so nothing is launched while a hack or grow of this target has landed and
 its weaken has not yet: the cycle waits for a quiet moment instead.
 
-Desyncs are detected and reported: a worker that started too late (it does nothing), and a batch whose last weaken
-lands on a server that is not at minimum security and maximum money. The correction is to skip hacks: no new hack is
-launched until a batch ends on a prepped server again, and once nothing is in flight the target is prepped anew.
+Desyncs are detected and reported: a worker that started too late (it does nothing), a hack that landed on a server
+not at maximum money and minimum security (it took less than planned), and security above minimum at a moment when
+every weaken has caught up. The correction is to skip hacks: no hack is launched and no batch created while
+recovering; once nothing is in flight the target is checked and prepped again if needed.
 """
 
 from hwgw.game.core import formulas
@@ -84,6 +85,11 @@ class Batcher:
                 self.decide_pending(now, launches)
                 return launches
         if not prepped:
+            self.desyncs["unprepped"] += 1
+            self.notes.append(f"desync: {self.target} is at security {security:.3f} (min {self.stats.minDifficulty}) "
+                              "between landings; skipping hacks and prepping again")
+            self.mode = RECOVER
+            self.decide_pending(now, launches)
             return launches
         horizon = now + self.lookahead
         while self.nextStart <= horizon:
@@ -190,8 +196,8 @@ class Batcher:
 
     # reports
 
-    def report(self, batch_id, command, telemetry, security, money):
-        """A worker's telemetry. `security`/`money`: the target right after it. Returns the finished batch or None."""
+    def report(self, batch_id, command, telemetry):
+        """A worker's telemetry; returns the batch it finished, if any."""
         batch = self.batches.get(batch_id)
         if batch is None or command not in batch.jobs:
             return None
@@ -203,25 +209,22 @@ class Batcher:
         job.pid = telemetry["pid"]
         if job.result == LATE:
             self.desyncs["late"] += 1
-            self.notes.append(f"desync: {command} of batch {batch_id} on {self.target} started late")
+            self.notes.append(f"desync: {command} of batch {batch_id} on {self.target} started too late, "
+                              "its batch skips its hack")
         elif command == HACK:
             self.money += job.result
             self.counts["hacks"] += 1
-        if command == WEAKGROW and job.result != LATE and batch.kind == BATCH:
-            self.check_prepped(batch, security, money)
+            self.check_hack(batch, job)
         return self.close_finished()
 
-    def check_prepped(self, batch, security, money):
-        prepped = security <= self.stats.minDifficulty + SECURITY_TOLERANCE \
-            and money >= self.stats.moneyMax * (1 - MONEY_TOLERANCE)
-        if prepped:
-            if self.mode == RECOVER:
-                self.mode = BATCH
+    def check_hack(self, batch, job):
+        """A successful hack on a prepped server takes exactly threads × percent of the maximum money."""
+        expected = self.stats.moneyMax * job.threads * self.stats.percent
+        if job.result <= 0 or job.result >= expected * (1 - MONEY_TOLERANCE):
             return
         self.desyncs["unprepped"] += 1
-        self.notes.append(f"desync: batch {batch.id} on {self.target} ended at security {security:.3f} "
-                          f"(min {self.stats.minDifficulty}) and money {money:.0f} of {self.stats.moneyMax:.0f}; "
-                          "skipping hacks until it is prepped")
+        self.notes.append(f"desync: the hack of batch {batch.id} on {self.target} landed on an unprepped server "
+                          f"(took {job.result:.0f} of {expected:.0f}); skipping hacks and prepping again")
         self.mode = RECOVER
 
     def close_finished(self):

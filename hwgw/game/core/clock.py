@@ -1,0 +1,9 @@
+"""The clock every script shares: `performance.now()`, in milliseconds since the game's page loaded.
+
+It is a browser global (no RAM cost, unlike Date through Python's time module, whose compiled form names
+`window`). Code run under CPython gets a `performance` object set on this module by its caller.
+"""
+
+
+def now_ms():
+    return performance.now()  # noqa: F821

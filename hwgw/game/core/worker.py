@@ -1,0 +1,35 @@
+"""What every worker does around its one call: check it is not too late, time the call, report the telemetry.
+
+Arguments (batch design notes): target, command, batch start time (the batch id), start time, expected end time,
+then optionally the port to report on. Times are milliseconds on the scripts' shared clock (`performance.now()`).
+The start time is the latest moment the call may start and still land on time; the worker waits the difference
+with additionalMsec, so the call starts now, at the security of now. Started after it, the worker does nothing and
+reports "late".
+"""
+
+import json
+
+from hwgw.game.core.clock import now_ms
+from hwgw.game.core.model import LATE
+
+REPORT_PORT = 2
+
+
+async def work(ns, call):
+    """`call(target, additional_ms)` starts the worker's hack, grow or weaken and returns its promise."""
+    started = now_ms()
+    args = ns.args
+    target = args[0]
+    delay = args[3] - started
+    if delay < 0:
+        result = LATE
+        ended = started
+    else:
+        result = await call(target, delay)
+        ended = now_ms()
+    report = {"target": target, "command": args[1], "batch": args[2], "pid": ns.pid, "startTime": started,
+              "endTime": ended, "expectedFinish": args[4], "result": result}
+    port = args[5] if len(args) > 5 else REPORT_PORT
+    text = json.dumps(report)
+    while not ns.tryWritePort(port, text):
+        await ns.sleep(5)

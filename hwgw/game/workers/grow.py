@@ -1,0 +1,8 @@
+"""The grow worker (grow only, so it costs the game's minimum for a grow script)."""
+
+from hwgw.game.core.worker import work
+from hwgw.ns import NS
+
+
+async def main(ns: NS) -> None:
+    await work(ns, lambda target, delay: ns.grow(target, {"additionalMsec": delay}))
