@@ -1,5 +1,8 @@
 """The virtual clock, script lifecycle, modules and the errors scripts get."""
 
+import pytest
+
+from hwgw.sim import link
 from simkit import reports, run
 
 CLOCK = """
@@ -189,3 +192,23 @@ def test_ns_behaves_like_a_plain_object():
     seen = reports(run({"o.js": script}, [{"script": "o.js"}], hours=0.001))[0]
     assert seen == {"hasHack": True, "ownHack": True, "ownKwargs": False, "formulasKeys": ["hacking"],
                     "cloudNames": "function", "asString": "[object Object]"}
+
+
+def test_timer_lateness_delays_landings_but_keeps_their_order():
+    workers = """
+    export async function main(ns) { await ns.weaken("n00dles", { additionalMsec: ns.args[0] }); }
+    """
+    em = run({"w.js": workers}, [{"script": "w.js", "args": [delay]} for delay in (0, 1, 2, 3)], hours=0.01,
+             settings={"timer_lateness_ms": [0, 10]}, servers={"set": {"n00dles": {"hasAdminRights": True}}})
+    due = [job.due for job in em.jobs]
+    ends = [job.end for job in em.jobs]
+    assert due == sorted(due) and due[1] - due[0] == 1
+    assert all(end >= d for end, d in zip(ends, due)) and ends != due
+    assert sorted(em.jobs, key=lambda job: job.landing) == em.jobs
+
+
+def test_a_script_that_never_yields_is_reported(monkeypatch):
+    monkeypatch.setattr(link, "STUCK_AFTER_S", 1)
+    script = "export async function main(ns) { for (;;) {} }"
+    with pytest.raises(link.HarnessError, match="looping without ever awaiting"):
+        run({"loop.js": script}, [{"script": "loop.js"}], hours=0.001)

@@ -25,7 +25,7 @@ def parse_window(text):
 @click.command()
 @click.option("--scenario", "scenario_file", type=click.Path(dir_okay=False),
               help="JSON scenario file (default: the built-in mid-game BitNode-1 world).")
-@click.option("--hours", type=float, help="Game time to simulate (default: the scenario's, 1).")
+@click.option("--hours", type=click.FloatRange(min=0, min_open=True), help="Game time to simulate (default: the scenario's, 1).")
 @click.option("--baseline", is_flag=True, help="Run the early-hacking-template baseline instead of the system.")
 @click.option("--seed", type=int, help="Seed for the world, hack chances and timer lateness (default: the scenario's).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the report.")
@@ -35,7 +35,10 @@ def parse_window(text):
               help="Use this built tree instead of building the shipped sources now.")
 def sim(scenario_file, hours, baseline, seed, as_json, timeline, window, build_dir):
     """Simulate the built scripts in an emulated game and report income, batches, calls and RAM."""
+    from ..build import BuildError
     from . import report
+    from .engine import ScriptFault
+    from .link import HarnessError
     from .scenario import ScenarioError, load, merge
     from .system import SetupError, built_files, plan, simulate
     from .timeline import draw
@@ -50,11 +53,15 @@ def sim(scenario_file, hours, baseline, seed, as_json, timeline, window, build_d
         if build_dir is not None and not Path(build_dir).is_dir():
             raise SetupError(f"--build {build_dir}: no such folder; run `hwgw build --out {build_dir}` first")
         chosen = plan(scenario, built_files(build_dir, baseline), baseline)
-    except (ScenarioError, SetupError) as error:
+    except (ScenarioError, SetupError, BuildError) as error:
         click.echo(f"hwgw sim: {error}", err=True)
         sys.exit(EXIT_BAD_INPUT)
 
-    em, summary = simulate(scenario, chosen)
+    try:
+        em, summary = simulate(scenario, chosen)
+    except (ScriptFault, HarnessError) as error:
+        click.echo(f"hwgw sim: {error}", err=True)
+        sys.exit(EXIT_SCRIPT_ERRORS)
     if timeline:
         Path(timeline).write_text(draw(em.jobs, em.traces, window))
     if as_json:

@@ -6,7 +6,7 @@
 //                            plus actions {a: [...]}; the reply to "idle" also carries the clock {n} or {x} to stop.
 // Every request waits for its reply, so this process only runs while Python waits, and virtual time moves only when
 // every script is blocked: after each batch of actions we let all promise jobs run, then report "idle".
-import { readSync, writeSync } from "node:fs";
+import { constants, openSync, readSync, writeSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
 import vm from "node:vm";
 
@@ -20,6 +20,28 @@ function revive(key, value) {
   return value !== null && typeof value === "object" && "$n" in value ? Number(value.$n) : value;
 }
 
+// A second, non-blocking view of the same pipe (Linux), to poll a little before sleeping in a blocking read.
+let polling = -1;
+try {
+  polling = openSync(`/proc/self/fd/${FROM_PYTHON}`, constants.O_RDONLY | constants.O_NONBLOCK);
+} catch {
+  polling = -1;
+}
+const SPINS = 50;
+
+function readSome() {
+  if (polling >= 0) {
+    for (let i = 0; i < SPINS; i++) {
+      try {
+        return readSync(polling, chunk, 0, chunk.length, null);
+      } catch (error) {
+        if (error.code !== "EAGAIN") throw error;
+      }
+    }
+  }
+  return readSync(FROM_PYTHON, chunk, 0, chunk.length, null);
+}
+
 function receive() {
   for (;;) {
     const end = pending.indexOf("\n");
@@ -28,7 +50,7 @@ function receive() {
       pending = pending.slice(end + 1);
       return line.includes('"$n"') ? JSON.parse(line, revive) : JSON.parse(line);
     }
-    const count = readSync(FROM_PYTHON, chunk, 0, chunk.length, null);
+    const count = readSome();
     if (count === 0) process.exit(0);
     pending += decoder.write(chunk.subarray(0, count));
   }

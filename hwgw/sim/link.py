@@ -3,6 +3,7 @@
 import json
 import math
 import os
+import select
 import subprocess
 import tempfile
 from importlib import resources
@@ -10,8 +11,12 @@ from importlib import resources
 from ..node import node_executable
 
 
+STUCK_AFTER_S = 60
+SPINS = 200
+
+
 class HarnessError(RuntimeError):
-    """The Node side stopped or sent something unreadable: a fault of the emulator, not of a script."""
+    """The Node side stopped, or went silent because a script never yields."""
 
 
 def encode(value) -> str:
@@ -55,19 +60,39 @@ class NodeLink:
             )
         os.close(to_node_read)
         os.close(from_node_write)
-        self._reader = os.fdopen(self._from_node, "rb")
-        self._writer = os.fdopen(self._to_node, "wb")
+        os.set_blocking(self._from_node, False)
+        self._pending = b""
         self.send(config)
 
     def send(self, message) -> None:
-        self._writer.write(encode(message).encode() + b"\n")
-        self._writer.flush()
+        data = encode(message).encode() + b"\n"
+        while data:
+            data = data[os.write(self._to_node, data):]
 
     def receive(self) -> dict:
-        line = self._reader.readline()
-        if not line:
-            raise HarnessError(f"the Node process stopped unexpectedly:\n{self.log_tail()}")
+        while b"\n" not in self._pending:
+            self._pending += self._read()
+        line, _, self._pending = self._pending.partition(b"\n")
         return json.loads(line)
+
+    def _read(self) -> bytes:
+        """Poll a little before sleeping: Node usually answers within microseconds, and waking a sleeping process
+        costs more than that on many machines."""
+        for _ in range(SPINS):
+            try:
+                return self._check(os.read(self._from_node, 1 << 16))
+            except BlockingIOError:
+                pass
+        ready, _, _ = select.select([self._from_node], [], [], STUCK_AFTER_S)
+        if not ready:
+            raise HarnessError(f"no word from the scripts for {STUCK_AFTER_S} s of wall time: a script is "
+                               "probably looping without ever awaiting (the game would freeze too)")
+        return self._check(os.read(self._from_node, 1 << 16))
+
+    def _check(self, chunk: bytes) -> bytes:
+        if not chunk:
+            raise HarnessError(f"the Node process stopped unexpectedly:\n{self.log_tail()}")
+        return chunk
 
     def log_tail(self, limit: int = 4000) -> str:
         self.output.seek(0)
@@ -84,6 +109,6 @@ class NodeLink:
             except (BrokenPipeError, subprocess.TimeoutExpired):
                 self.process.kill()
                 self.process.wait()
-        self._writer.close()
-        self._reader.close()
+        os.close(self._to_node)
+        os.close(self._from_node)
         self.output.close()

@@ -123,6 +123,8 @@ def check_details(scenario: dict, where: str, text: str) -> None:
     for name, value in scenario["bitnode"].items():
         if name not in BITNODE_NAMES or not isinstance(value, NUMBER):
             fail(where, text, name, f'"bitnode.{name}": use numbers for {", ".join(BITNODE_NAMES)}')
+    if not scenario["hours"] > 0:
+        fail(where, text, "hours", '"hours" must be more than 0')
     if scenario["servers"]["draw"] not in ("random", "min", "max"):
         fail(where, text, "draw", '"servers.draw" must be "random", "min" or "max"')
     bought = scenario["purchased"]

@@ -82,7 +82,7 @@ class Server:
 
     def to_netscript(self) -> dict:
         """The object `ns.getServer` returns."""
-        info = {
+        return {
             "hostname": self.hostname,
             "ip": ip_of(self.hostname),
             "organizationName": self.organizationName,
@@ -98,20 +98,16 @@ class Server:
             "smtpPortOpen": self.smtpPortOpen,
             "httpPortOpen": self.httpPortOpen,
             "sqlPortOpen": self.sqlPortOpen,
+            "baseDifficulty": self.baseDifficulty,
+            "hackDifficulty": self.hackDifficulty,
+            "minDifficulty": self.minDifficulty,
+            "moneyAvailable": self.moneyAvailable,
+            "moneyMax": self.moneyMax,
+            "numOpenPortsRequired": self.numOpenPortsRequired,
+            "openPortCount": self.openPortCount,
+            "requiredHackingSkill": self.requiredHackingSkill,
+            "serverGrowth": self.serverGrowth,
         }
-        if not self.purchasedByPlayer:
-            info.update(
-                baseDifficulty=self.baseDifficulty,
-                hackDifficulty=self.hackDifficulty,
-                minDifficulty=self.minDifficulty,
-                moneyAvailable=self.moneyAvailable,
-                moneyMax=self.moneyMax,
-                numOpenPortsRequired=self.numOpenPortsRequired,
-                openPortCount=self.openPortCount,
-                requiredHackingSkill=self.requiredHackingSkill,
-                serverGrowth=self.serverGrowth,
-            )
-        return info
 
 
 def ip_of(hostname: str) -> str:
