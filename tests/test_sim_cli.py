@@ -116,3 +116,14 @@ def test_bad_scenarios_exit_2_naming_file_and_line(tmp_path, text, message):
     result = CliRunner().invoke(main, ["sim", "--scenario", str(tmp_path / "s.json"), "--build", str(tmp_path)])
     assert result.exit_code == 2
     assert message in result.output
+
+
+def test_an_entry_that_cannot_start_says_why(tmp_path):
+    (tmp_path / "tree").mkdir()
+    (tmp_path / "tree" / "big.js").write_text("export async function main(ns) { ns.getServer(); }\n")
+    (tmp_path / "s.json").write_text('{"home": {"ram": 8}, "run": [{"script": "big.js", "threads": 3}]}')
+    result = CliRunner().invoke(main, ["sim", "--scenario", str(tmp_path / "s.json"), "--build",
+                                       str(tmp_path / "tree"), "--hours", "0.01"])
+    assert result.exit_code == 1
+    # 1.6 GB base + 2 GB getServer = 3.6 GB per thread.
+    assert "cannot start big.js: 3 thread(s) x 3.6 GB do not fit in the 8 GB free on home" in result.output

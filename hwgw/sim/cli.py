@@ -37,7 +37,7 @@ def sim(scenario_file, hours, baseline, seed, as_json, timeline, window, build_d
     """Simulate the built scripts in an emulated game and report income, batches, calls and RAM."""
     from ..build import BuildError
     from . import report
-    from .engine import ScriptFault
+    from .engine import StartError
     from .link import HarnessError
     from .scenario import ScenarioError, load, merge
     from .system import SetupError, built_files, plan, simulate
@@ -59,7 +59,7 @@ def sim(scenario_file, hours, baseline, seed, as_json, timeline, window, build_d
 
     try:
         em, summary = simulate(scenario, chosen)
-    except (ScriptFault, HarnessError) as error:
+    except (StartError, HarnessError) as error:
         click.echo(f"hwgw sim: {error}", err=True)
         sys.exit(EXIT_SCRIPT_ERRORS)
     if timeline:

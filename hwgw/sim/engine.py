@@ -16,7 +16,7 @@ from importlib import resources
 
 from ..mem.rounding import round_to_two as round2
 from . import formulas
-from .link import NodeLink
+from .link import HarnessError, NodeLink
 from .world import Player, Server, build_servers
 
 PERF_ORIGIN_MS = 300_000.0
@@ -29,8 +29,8 @@ class NetscriptError(Exception):
     """An error the called ns function throws in the script."""
 
 
-class ScriptFault(Exception):
-    pass
+class StartError(Exception):
+    """A script the scenario asks for cannot start."""
 
 
 @dataclass(eq=False)
@@ -99,7 +99,7 @@ class Person:
 def calculator_ram(scripts: dict, entry: str, host: str, version: str):
     from ..mem import calculate_ram
 
-    return calculate_ram(scripts, entry, version=version, server=host).ram
+    return calculate_ram(scripts, entry, version=version, server=host)
 
 
 def function_costs(version: str) -> dict:
@@ -109,7 +109,7 @@ def function_costs(version: str) -> dict:
 
 
 class Emulator:
-    def __init__(self, scenario: dict, files: dict = None, *, ram_of=calculator_ram):
+    def __init__(self, scenario: dict, files: dict = None):
         self.scenario = scenario
         self.settings = scenario["settings"]
         self.version = self.settings["game_version"]
@@ -118,7 +118,6 @@ class Emulator:
         self.seed = seed
         self.hack_rng = random.Random(f"hack:{seed}")
         self.timer_rng = random.Random(f"timer:{seed}")
-        self.ram_of = ram_of
         self.ram_cache = {}
         self.sources = {}
 
@@ -175,12 +174,25 @@ class Emulator:
 
     def script_ram(self, server: Server, path: str):
         """RAM per thread of `path` as the game computes it against `server`'s files, None if it cannot."""
-        if path not in server.files:
-            return None
+        return self.ram_result(server, path).ram if path in server.files else None
+
+    def ram_result(self, server: Server, path: str):
         key = (server.signature(), path)
         if key not in self.ram_cache:
-            self.ram_cache[key] = self.ram_of(server.script_files(), path, server.hostname, self.version)
+            self.ram_cache[key] = calculator_ram(server.script_files(), path, server.hostname, self.version)
         return self.ram_cache[key]
+
+    def why_not(self, server: Server, path: str, threads: int) -> str:
+        """Why exec of `path` on `server` would return 0."""
+        if not server.hasAdminRights:
+            return f"no root access on {server.hostname}"
+        if path not in server.files:
+            return f"no file {path} on {server.hostname}"
+        result = self.ram_result(server, path)
+        if result.ram is None:
+            return f"its RAM cannot be computed: {result.error}"
+        return (f"{threads} thread(s) x {result.ram} GB do not fit in the "
+                f"{server.maxRam - server.ramUsed:g} GB free on {server.hostname}")
 
     def change_ram(self, server: Server, amount: float) -> None:
         server.ramUsed = round2(server.ramUsed + amount)
@@ -377,10 +389,9 @@ class Emulator:
         started = time.perf_counter()
         for entry in entries:
             server = self.servers[entry.get("host", "home")]
-            pid = self.start_script(server, entry["script"], entry.get("threads", 1), entry.get("args", []))
-            if not pid:
-                raise ScriptFault(f'cannot start {entry["script"]} on {server.hostname}: '
-                                  "missing file, no root access, RAM not computable or not enough free RAM")
+            threads = entry.get("threads", 1)
+            if not self.start_script(server, entry["script"], threads, entry.get("args", [])):
+                raise StartError(f'cannot start {entry["script"]}: {self.why_not(server, entry["script"], threads)}')
         until = hours * 3_600_000
         link = NodeLink({
             "epoch": self.settings["start_date_ms"],
@@ -422,7 +433,7 @@ class Emulator:
                 elif kind == "timer":
                     reply = {"w": self.schedule(message["ms"]).id}
                 else:
-                    raise ScriptFault(f"unexpected message from the harness: {message}")
+                    raise HarnessError(f"unexpected message from the harness: {message}")
                 if self.outbox:
                     reply["a"] = self.outbox
                     self.outbox = []

@@ -15,6 +15,7 @@ const FROM_PYTHON = Number(process.argv[3]);
 const chunk = Buffer.alloc(1 << 16);
 const decoder = new StringDecoder("utf8");
 let pending = "";
+let now = 0;
 
 function revive(key, value) {
   return value !== null && typeof value === "object" && "$n" in value ? Number(value.$n) : value;
@@ -71,7 +72,6 @@ function request(message) {
 }
 
 const config = receive();
-let now = 0;
 
 // The clock scripts see.
 const RealDate = Date;
@@ -278,7 +278,6 @@ function load(host, signature, path) {
 
 // Running scripts.
 const scripts = new Map();
-const ASYNC = new Set(["hack", "grow", "weaken", "sleep", "asleep"]);
 const EXEMPT = new Set(["asleep"]);
 const LOG_LINES = 50;
 
@@ -430,14 +429,15 @@ function runAtExit(script) {
 }
 
 async function startScript(pid, host, signature, path, args, threads) {
-  const script = { pid, host, path, args, threads, dead: false, running: null, log: [], quiet: new Set(), atExit: new Map() };
+  const script = { pid, host, path, args, threads, dead: false, running: null, log: [], quiet: new Set(),
+    atExit: new Map() };
   scripts.set(pid, script);
   let error = null;
   try {
     await null;
-    const namespace = await load(host, signature, path);
-    if (typeof namespace.main !== "function") throw new Error(`${path} does not export a function main(ns)`);
-    await namespace.main(makeNs(script));
+    const exports = await load(host, signature, path);
+    if (typeof exports.main !== "function") throw new Error(`${path} does not export a function main(ns)`);
+    await exports.main(makeNs(script));
   } catch (caught) {
     error = caught;
   }
