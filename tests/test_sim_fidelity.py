@@ -107,3 +107,39 @@ def test_analysis_functions():
     assert line["hackSecurityCapped"] == pytest.approx(0.002 * math.ceil(1 / percent))
     assert line["growSecurity"] == pytest.approx(0.028)
     assert line["hackThreads"] == pytest.approx(1e5 / (1e6 * percent))
+
+
+FORMULAS = """
+export async function main(ns) {
+  const server = ns.getServer("joesguns");
+  const player = ns.getPlayer();
+  const f = ns.formulas.hacking;
+  const seen = {
+    growThreads: f.growThreads(server, player, server.moneyMax, 2),
+    growAmount: f.growAmount(server, player, 100, 2),
+    growPercent: f.growPercent(server, 100, player, 2),
+    weakenEffect: f.weakenEffect(10, 2),
+    hackExp: f.hackExp(server, player),
+    hackChance: f.hackChance({ ...server, hackDifficulty: 5 }, player),
+  };
+  await ns.grow("joesguns", { threads: 100 });
+  seen.grown = ns.getServerMoneyAvailable("joesguns");
+  ns.tprint(JSON.stringify(seen));
+}
+"""
+
+
+def test_formulas_namespace_matches_the_reference_and_the_landing():
+    money = {"moneyAvailable": 1e6, "moneyMax": 2e6, "serverGrowth": 20, "baseDifficulty": 15}
+    em = run({"f.js": FORMULAS}, [{"script": "f.js", "threads": 100}], hours=0.1, player={"hacking": 300},
+             home={"cores": 2}, servers={"set": {"joesguns": {**ROOTED["joesguns"], **money}}})
+    seen = reports(em)[0]
+    k = math.log(1 + 0.03 / 15) * 20 / 100 * (1 + 1 / 16)
+    needed = next(n for n in range(10_000) if (1e6 + n) * math.exp(k * n) >= 2e6)
+    assert seen["growThreads"] == needed
+    assert seen["growAmount"] == pytest.approx((1e6 + 100) * math.exp(k * 100), rel=1e-12)
+    assert seen["growPercent"] == pytest.approx(math.exp(k * 100), rel=1e-12)
+    assert seen["weakenEffect"] == pytest.approx(0.05 * 10 * (1 + 1 / 16))
+    assert seen["hackExp"] == pytest.approx(3 + 0.3 * 15)
+    assert seen["hackChance"] == pytest.approx((525 - 10) / 525 * 0.95)
+    assert seen["grown"] == seen["growAmount"]  # the landing on a 2-core host matches the prediction exactly

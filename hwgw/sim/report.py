@@ -22,7 +22,7 @@ def render(summary: dict, errors: list, terminal: list) -> str:
         f"  income          {money(s['income_per_s'])}/s after prep (first hack at {prep})",
         f"  hacking level   {s['hacking']['start']} -> {s['hacking']['end']}",
         f"  calls           hack {calls['hack']}, grow {calls['grow']}, weaken {calls['weaken']}"
-        f" (hacks landed: {hacks['succeeded']} stole, {hacks['failed']} failed)",
+        f" (hacks landed: {hacks['succeeded']} succeeded, {hacks['failed']} failed)",
         f"  batches         started {batches['started']}, landed {batches['landed']}, in order {batches['in_order']},"
         f" desynced {batches['desynced']}, restored {batches['restored']}",
     ]

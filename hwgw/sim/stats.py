@@ -60,7 +60,8 @@ def summarize(em, hours: float, wall_s: float) -> dict:
         "hours": hours,
         "batches": batch_figures(em.jobs),
         "calls": {kind: calls.get(kind, 0) for kind in ("hack", "grow", "weaken")},
-        "hacks": {"succeeded": sum(job.result > 0 for job in hacks), "failed": sum(job.result == 0 for job in hacks)},
+        "hacks": {"succeeded": sum(job.roll < job.chance for job in hacks),
+                  "failed": sum(job.roll >= job.chance for job in hacks)},
         "ram": {
             "pool_gb": em.pool_ram(),
             "peak_gb": em.ram_peak,
