@@ -109,6 +109,12 @@ class ScriptDeath extends Error {
   }
 }
 
+// A killed script's promises that nothing awaits (a loop started without await) reject with ScriptDeath; the game
+// ignores such rejections, so the emulator does too instead of stopping.
+process.on("unhandledRejection", (reason) => {
+  if (!(reason instanceof ScriptDeath)) throw reason;
+});
+
 // Promises waiting on Python: hack/grow/weaken/sleep landings and timers.
 const waits = new Map();
 
