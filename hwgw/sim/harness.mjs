@@ -28,11 +28,12 @@ try {
 } catch {
   polling = -1;
 }
-const SPINS = 50;
+const POLL_NS = 1_000_000n;
 
 function readSome() {
   if (polling >= 0) {
-    for (let i = 0; i < SPINS; i++) {
+    const deadline = process.hrtime.bigint() + POLL_NS;
+    while (process.hrtime.bigint() < deadline) {
       try {
         return readSync(polling, chunk, 0, chunk.length, null);
       } catch (error) {

@@ -6,13 +6,14 @@ import os
 import select
 import subprocess
 import tempfile
+import time
 from importlib import resources
 
 from ..node import node_executable
 
 
 STUCK_AFTER_S = 60
-SPINS = 200
+POLL_S = 0.001
 
 
 class HarnessError(RuntimeError):
@@ -78,7 +79,8 @@ class NodeLink:
     def _read(self) -> bytes:
         """Poll a little before sleeping: Node usually answers within microseconds, and waking a sleeping process
         costs more than that on many machines."""
-        for _ in range(SPINS):
+        deadline = time.perf_counter() + POLL_S
+        while time.perf_counter() < deadline:
             try:
                 return self._check(os.read(self._from_node, 1 << 16))
             except BlockingIOError:
