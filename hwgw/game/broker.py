@@ -99,15 +99,15 @@ class Broker:
             held.append(raw)
             raw = self.ns.readPort(topic["port"])
         ids = []
-        overflow = None
+        overflows = []
         for raw in held:
-            if overflow is None and self.ns.tryWritePort(topic["port"], raw):
+            if len(overflows) == 0 and self.ns.tryWritePort(topic["port"], raw):
                 ids.append(raw["id"])
                 continue
-            if overflow is None or not self.ns.tryWritePort(overflow, raw):
-                overflow = self.allocate()
-                topic["spill"].insert(0, overflow)
-                self.ns.tryWritePort(overflow, raw)
+            if len(overflows) == 0 or not self.ns.tryWritePort(overflows[len(overflows) - 1], raw):
+                overflows.append(self.allocate())
+                self.ns.tryWritePort(overflows[len(overflows) - 1], raw)
+        topic["spill"] = overflows + topic["spill"]
         return ids
 
     def persist(self):
@@ -250,12 +250,12 @@ class Broker:
                 self.log(f"broker: {topic['subscribers'][pid]['name']} (pid {pid}) left '{name}'")
                 self.remove(name, pid)
             if pid in topic["publishers"]:
-                del topic["publishers"][pid]
+                topic["publishers"].pop(pid)
                 self.dirty = True
 
     def remove(self, name, pid):
         topic = self.state["topics"][name]
-        del topic["subscribers"][pid]
+        topic["subscribers"].pop(pid)
         if pid in topic["acked"]:
             topic["acked"].remove(pid)
         self.dirty = True

@@ -126,8 +126,7 @@ class Bus:
             if request_id not in self.replies and self.ns.peek(self.inbox) == NO_DATA:
                 await self.ns.nextPortWrite(self.inbox)
         self.awaiting.remove(request_id)
-        reply = self.replies[request_id]
-        del self.replies[request_id]
+        reply = self.replies.pop(request_id)
         if reply["error"] is not None:
             raise BusError(f"{self.name}: the broker refused {what} '{topic}': {reply['error']}")
         return reply
