@@ -59,8 +59,7 @@ def _runtime_shim() -> str:
 
 def _replace_terminal(runtime: str, cache: Path) -> str:
     """Cut the runtime's DOM terminal (it names window and document) and put the console shim in its place."""
-    _, statements = linker.analysis(runtime, cache)
-    edits = [linker.jsast.Edit(st.node.range[0], st.node.range[1], "") for st in statements
+    edits = [linker.jsast.Edit(st.start, st.end, "") for st in linker.analysis(runtime, cache)
              if st.declares & TERMINAL_NAMES]
     return linker.jsast.apply_edits(runtime, edits) + "\n" + _runtime_shim()
 
@@ -143,7 +142,7 @@ def _link_and_write(src, out, sources, local_modules, emitted, analysis_cache: P
             report.runtime_bytes_before = len(text.encode())
             text = _replace_terminal(text, analysis_cache)
         if is_source:
-            text = simplify_ns_calls(text)
+            text = linker.memo(analysis_cache, "peephole", text, simplify_ns_calls)
         modules[name] = linker.Module(name, _game_path(name, base, prefix, is_source), text, is_source)
 
     link = linker.Linker(modules)

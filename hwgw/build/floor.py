@@ -5,6 +5,7 @@ the link stage let through (a runtime name, a DOM global) shows up as the differ
 """
 
 import ast
+import functools
 
 from hwgw.mem import calculate_ram
 
@@ -12,16 +13,18 @@ from .check import _through_ns
 from .errors import BuildError, Finding
 
 
-def ns_names(text: str) -> set[str]:
+@functools.lru_cache(maxsize=None)
+def ns_names(text: str) -> frozenset[str]:
     """Every attribute name reached through ns in a Python module: `ns.formulas.hacking.hackTime` gives three."""
     names = set()
     for node in ast.walk(ast.parse(text)):
         if isinstance(node, ast.Attribute) and _through_ns(node):
             names.add(node.attr)
-    return names
+    return frozenset(names)
 
 
-def imported_modules(text: str, local_modules: set[str]) -> set[str]:
+@functools.lru_cache(maxsize=None)
+def imported_modules(text: str, local_modules: frozenset[str]) -> frozenset[str]:
     found = set()
     for node in ast.walk(ast.parse(text)):
         if isinstance(node, ast.ImportFrom) and node.module:
@@ -31,7 +34,7 @@ def imported_modules(text: str, local_modules: set[str]) -> set[str]:
         else:
             continue
         found |= {c for c in candidates if c in local_modules}
-    return found
+    return frozenset(found)
 
 
 def floor_script(names: set[str]) -> str:
@@ -54,7 +57,7 @@ def check_floors(sources, scripts: dict[str, str], files: dict[str, str]) -> dic
                 continue
             seen.add(current)
             names |= ns_names(texts[current])
-            todo += imported_modules(texts[current], set(texts))
+            todo += imported_modules(texts[current], frozenset(texts))
         built = calculate_ram(files, game_path)
         floor = calculate_ram({"floor.js": floor_script(names)}, "floor.js")
         if built.ram is None:

@@ -17,15 +17,38 @@ RUNTIME = "org.transcrypt.__runtime__"
 BUILTIN_PROTOTYPES = {"Array", "String", "Number", "Uint8Array", "Function", "Object"}
 
 
+@dataclass(frozen=True)
+class NameSite:
+    """Where an identifier stands, so it can be renamed without the AST."""
+    name: str
+    start: int
+    end: int
+    shorthand: bool  # `{grow}`: renaming must keep the property name
+
+
+@dataclass(frozen=True)
+class ImportSpec:
+    kind: str  # named | default | namespace
+    imported: str | None
+    local: str
+
+
 @dataclass
 class Statement:
-    node: object
+    """What the linker needs to know of one top-level statement; derived once, so it is cheap to cache."""
+    start: int
+    end: int
     declares: set[str] = field(default_factory=set)
+    binds: set[str] = field(default_factory=set)  # every name the statement binds, at any depth
     refs: set[str] = field(default_factory=set)
     props: set[str] = field(default_factory=set)
+    sites: list[NameSite] = field(default_factory=list)
     kind: str = "other"  # import | decl | proto | member | other
     prototype_property: str | None = None
     root: str | None = None
+    import_source: str | None = None
+    specifiers: list[ImportSpec] = field(default_factory=list)
+    hidden_descriptor: list[tuple[int, int]] = field(default_factory=list)  # `enumerable: true` values to hide
     kept: bool = False
 
 
@@ -35,7 +58,6 @@ class Module:
     game_path: str
     text: str
     is_source: bool
-    program: object = None
     statements: list[Statement] = field(default_factory=list)
     needed: set[str] = field(default_factory=set)
     reachable: bool = False
@@ -59,13 +81,52 @@ def _member_root(node):
     return root, prototype_property
 
 
+def _binds(node) -> set[str]:
+    names = set()
+    for n in jsast.walk(node):
+        if n.type == "VariableDeclarator" and n.id.type == "Identifier":
+            names.add(n.id.name)
+        elif n.type in ("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"):
+            if getattr(n, "id", None) is not None:
+                names.add(n.id.name)
+            names |= {p.name for p in n.params if p.type == "Identifier"}
+        elif n.type in ("ImportSpecifier", "ImportDefaultSpecifier", "ImportNamespaceSpecifier"):
+            names.add(n.local.name)
+        elif n.type == "CatchClause" and n.param is not None and n.param.type == "Identifier":
+            names.add(n.param.name)
+    return names
+
+
+def _descriptor_sites(call) -> list[tuple[int, int]]:
+    """`__setproperty__(String.prototype, 'format', {..., enumerable: true})` leaves the property non-configurable,
+    so it cannot be hidden later: hide it where it is defined."""
+    descriptor = call.arguments[2] if len(call.arguments) > 2 else None
+    if descriptor is None or descriptor.type != "ObjectExpression":
+        return []
+    return [tuple(prop.value.range) for prop in descriptor.properties
+            if prop.type == "Property" and not prop.computed and getattr(prop.key, "name", None) == "enumerable"]
+
+
 def _classify(node) -> Statement:
-    st = Statement(node)
-    st.refs = {ident.name for ident, _ in jsast.identifiers(node)}
+    st = Statement(node.range[0], node.range[1])
+    for ident, parent in jsast.identifiers(node):
+        st.refs.add(ident.name)
+        shorthand = parent is not None and parent.type == "Property" and getattr(parent, "shorthand", False)
+        st.sites.append(NameSite(ident.name, ident.range[0], ident.range[1], shorthand))
     st.props = set(jsast.property_names(node))
+    st.binds = _binds(node)
     decl = node.declaration if node.type == "ExportNamedDeclaration" and node.declaration else node
     if node.type == "ImportDeclaration":
         st.kind = "import"
+        spec = node.source.value
+        st.import_source = spec[2:-3] if spec.startswith("./") and spec.endswith(".js") else spec
+        for item in node.specifiers:
+            if item.type == "ImportNamespaceSpecifier":
+                st.specifiers.append(ImportSpec("namespace", None, item.local.name))
+            elif item.type == "ImportDefaultSpecifier":
+                st.specifiers.append(ImportSpec("default", "default", item.local.name))
+            else:
+                st.specifiers.append(ImportSpec("named", item.imported.name, item.local.name))
     elif decl.type in ("FunctionDeclaration", "ClassDeclaration"):
         st.kind, st.declares = "decl", {decl.id.name}
     elif decl.type == "VariableDeclaration":
@@ -76,34 +137,44 @@ def _classify(node) -> Statement:
         if expr.type == "AssignmentExpression" and expr.left.type == "MemberExpression":
             st.root, st.prototype_property = _member_root(expr.left)
             st.kind = "proto" if st.prototype_property and st.root in BUILTIN_PROTOTYPES else "member"
-        elif expr.type == "CallExpression" and expr.arguments and expr.arguments[0].type == "MemberExpression" \
-                and len(expr.arguments) > 1 and expr.arguments[1].type == "Literal":
+        elif expr.type == "CallExpression" and len(expr.arguments) > 1 \
+                and expr.arguments[0].type == "MemberExpression" and expr.arguments[1].type == "Literal":
             root, _ = _member_root(expr.arguments[0])
             target = expr.arguments[0]
             if root in BUILTIN_PROTOTYPES and not target.computed and target.property.name == "prototype":
                 st.kind, st.root, st.prototype_property = "proto", root, expr.arguments[1].value
+                st.hidden_descriptor = _descriptor_sites(expr)
     return st
 
 
-def analysis(text: str, cache: Path | None):
-    """Parse and classify a module, reusing an earlier result for the same text (the runtime rarely changes)."""
+# Cached results are only as good as the code that made them: the key covers the build stages' own source.
+_STAGES_DIGEST = hashlib.sha256(b"".join(
+    (Path(__file__).parent / name).read_bytes() for name in ("link.py", "jsast.py", "peephole.py"))).hexdigest()
+
+
+def memo(cache: Path | None, kind: str, text: str, compute):
+    """`compute(text)`, remembered on disk by the text's hash: most modules come out of Transcrypt unchanged."""
     if cache is None:
-        program = jsast.parse(text)
-        return program, [_classify(node) for node in program.body]
-    path = cache / (hashlib.sha256(text.encode()).hexdigest() + ".pickle")
+        return compute(text)
+    key = hashlib.sha256(f"{_STAGES_DIGEST}\0{kind}\0{text}".encode()).hexdigest()
+    path = cache / f"{key}.{kind}.pickle"
     if path.exists():
         with open(path, "rb") as stored:
             return pickle.load(stored)
-    result = analysis(text, None)
+    result = compute(text)
     cache.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as stored:
         pickle.dump(result, stored, protocol=pickle.HIGHEST_PROTOCOL)
     return result
 
 
-def _import_source(node) -> str:
-    spec = node.source.value
-    return spec[2:-3] if spec.startswith("./") and spec.endswith(".js") else spec
+def _parse_and_classify(text: str) -> list[Statement]:
+    return [_classify(node) for node in jsast.parse(text).body]
+
+
+def analysis(text: str, cache: Path | None) -> list[Statement]:
+    """Parse and classify a module's top-level statements."""
+    return memo(cache, "analysis", text, _parse_and_classify)
 
 
 class Linker:
@@ -113,7 +184,7 @@ class Linker:
 
     def analyse(self, cache: Path | None = None) -> None:
         for module in self.modules.values():
-            module.program, module.statements = analysis(module.text, cache)
+            module.statements = analysis(module.text, cache)
             module.declared = set().union(*(st.declares for st in module.statements))
 
     def _keep(self, module: Module, st: Statement) -> bool:
@@ -145,21 +216,21 @@ class Linker:
                 for st in module.statements:
                     if st.kind != "import":
                         continue
-                    target = self.modules.get(_import_source(st.node))
+                    target = self.modules.get(st.import_source)
                     if target is None:
                         continue
-                    for spec in st.node.specifiers:
-                        if spec.local.name not in used:
+                    for spec in st.specifiers:
+                        if spec.local not in used:
                             continue
                         if not st.kept:
                             st.kept, changed = True, True
                         if not target.reachable:
                             target.reachable, changed = True, True
-                        if spec.type == "ImportNamespaceSpecifier":
+                        if spec.kind == "namespace":
                             if not target.everything_needed:
                                 target.everything_needed, changed = True, True
-                        elif spec.imported.name not in target.needed:
-                            target.needed.add(spec.imported.name)
+                        elif spec.imported not in target.needed:
+                            target.needed.add(spec.imported)
                             changed = True
 
     def runtime_properties(self) -> set[str]:
@@ -168,21 +239,17 @@ class Linker:
             return set()
         return {st.prototype_property for st in runtime.statements if st.kept and st.kind == "proto"}
 
-    def imports_text(self, module: Module, st: Statement, used: set[str]) -> str:
-        target = self.modules[_import_source(st.node)]
-        path = "/" + target.game_path
+    def imports_text(self, st: Statement, used: set[str], renames: dict[str, str]) -> str:
+        path = "/" + self.modules[st.import_source].game_path
         names = []
-        for spec in st.node.specifiers:
-            if spec.local.name not in used:
+        for spec in st.specifiers:
+            if spec.local not in used:
                 continue
-            if spec.type == "ImportNamespaceSpecifier":
-                return f"import * as {spec.local.name} from '{path}';"
-            if spec.type == "ImportDefaultSpecifier":
-                names.append(f"default as {spec.local.name}")
-            elif spec.imported.name == spec.local.name:
-                names.append(spec.local.name)
-            else:
-                names.append(f"{spec.imported.name} as {spec.local.name}")
+            local = renames.get(spec.local, spec.local)
+            if spec.kind == "namespace":
+                return f"import * as {local} from '{path}';"
+            imported = renames.get(spec.imported, spec.imported) if spec.kind == "named" else "default"
+            names.append(local if imported == local else f"{imported} as {local}")
         return f"import {{{', '.join(names)}}} from '{path}';"
 
     def print_module(self, module: Module, renames: dict[str, str]) -> str:
@@ -190,20 +257,17 @@ class Linker:
         used = module.used
         has_runtime_import = False
         for st in module.statements:
-            start, end = st.node.range
             if st.kind == "import":
                 if st.kept:
-                    text = self.imports_text(module, st, used)
-                    has_runtime_import |= _import_source(st.node) == RUNTIME
-                    edits.append(jsast.Edit(start, end, _rename_text(text, renames)))
+                    has_runtime_import |= st.import_source == RUNTIME
+                    edits.append(jsast.Edit(st.start, st.end, self.imports_text(st, used, renames)))
                 else:
-                    edits.append(jsast.Edit(start, end, ""))
+                    edits.append(jsast.Edit(st.start, st.end, ""))
             elif not st.kept:
-                edits.append(jsast.Edit(start, end, ""))
+                edits.append(jsast.Edit(st.start, st.end, ""))
             else:
-                edits.extend(_rename_edits(st.node, renames))
-                if st.kind == "proto" and st.node.expression.type == "CallExpression":
-                    edits.extend(_hide_descriptor(st.node.expression))
+                edits.extend(_rename_edits(st, renames))
+                edits.extend(jsast.Edit(start, end, "false") for start, end in st.hidden_descriptor)
         text = jsast.apply_edits(module.text, edits)
         runtime = self.modules.get(RUNTIME)
         if module.name != RUNTIME and not has_runtime_import and runtime is not None \
@@ -221,51 +285,20 @@ class Linker:
     def bound_names(self) -> set[str]:
         names = set()
         for module in self.modules.values():
-            if not module.reachable:
-                continue
-            for st in module.statements:
-                if st.kept or st.kind == "import":
-                    names |= st.declares
-                    for node in jsast.walk(st.node):
-                        if node.type in ("VariableDeclarator",) and node.id.type == "Identifier":
-                            names.add(node.id.name)
-                        elif node.type in ("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"):
-                            if getattr(node, "id", None) is not None:
-                                names.add(node.id.name)
-                            names |= {p.name for p in node.params if p.type == "Identifier"}
-                        elif node.type in ("ImportSpecifier", "ImportDefaultSpecifier", "ImportNamespaceSpecifier"):
-                            names.add(node.local.name)
-                        elif node.type == "CatchClause" and node.param is not None and node.param.type == "Identifier":
-                            names.add(node.param.name)
+            if module.reachable:
+                for st in module.statements:
+                    if st.kept or st.kind == "import":
+                        names |= st.binds | st.declares
         return names
 
 
-def _rename_edits(node, renames: dict[str, str]) -> list[jsast.Edit]:
+def _rename_edits(st: Statement, renames: dict[str, str]) -> list[jsast.Edit]:
     edits = []
-    for ident, parent in jsast.identifiers(node):
-        new = renames.get(ident.name)
-        if new is None:
-            continue
-        if parent is not None and parent.type == "Property" and getattr(parent, "shorthand", False):
-            edits.append(jsast.Edit(ident.range[0], ident.range[1], f"{ident.name}: {new}"))
-        else:
-            edits.append(jsast.Edit(ident.range[0], ident.range[1], new))
+    for site in st.sites:
+        new = renames.get(site.name)
+        if new is not None:
+            edits.append(jsast.Edit(site.start, site.end, f"{site.name}: {new}" if site.shorthand else new))
     return edits
-
-
-def _hide_descriptor(call) -> list[jsast.Edit]:
-    """`__setproperty__(String.prototype, 'format', {..., enumerable: true})`: such a property cannot be hidden
-    later, since the descriptor leaves it non-configurable, so hide it where it is defined."""
-    descriptor = call.arguments[2] if len(call.arguments) > 2 else None
-    if descriptor is None or descriptor.type != "ObjectExpression":
-        return []
-    return [jsast.Edit(prop.value.range[0], prop.value.range[1], "false") for prop in descriptor.properties
-            if prop.type == "Property" and not prop.computed and getattr(prop.key, "name", None) == "enumerable"]
-
-
-def _rename_text(text: str, renames: dict[str, str]) -> str:
-    program = jsast.parse(text)
-    return jsast.apply_edits(text, _rename_edits(program, renames))
 
 
 def _tidy(text: str) -> str:

@@ -53,38 +53,26 @@ def _plain_index(node):
     return None
 
 
-def _innermost_edits(text: str, program) -> list[jsast.Edit]:
-    edits = []
+def simplify_ns_calls(text: str) -> str:
+    """Rewrite the wrappers in one pass; a wrapper nested in another's arguments is rewritten inside it."""
 
-    def src(node):
-        return text[node.range[0]:node.range[1]]
-
-    def visit(node) -> bool:
-        """Collect edits for matches with no match below them; return whether the subtree matched."""
-        below = False
-        for child in jsast.children(node):
-            below = visit(child) or below
-        if below:
-            return True
+    def edits(node) -> list[jsast.Edit]:
         match = _accumulator_call(node)
         if match and _is_ns_chain(match[0]):
             receiver, method, args = match
-            edits.append(jsast.Edit(node.range[0], node.range[1],
-                                    f"{src(receiver)}.{method}({', '.join(src(a) for a in args)})"))
-            return True
+            return [jsast.Edit(node.range[0], node.range[1],
+                               f"{render(receiver)}.{method}({', '.join(render(a) for a in args)})")]
         match = _plain_index(node)
         if match and _is_ns_chain(match[0]):
-            edits.append(jsast.Edit(node.range[0], node.range[1], f"{src(match[0])}[{src(match[1])}]"))
-            return True
-        return False
+            return [jsast.Edit(node.range[0], node.range[1], f"{render(match[0])}[{render(match[1])}]")]
+        found = []
+        for child in jsast.children(node):
+            found += edits(child)
+        return found
 
-    visit(program)
-    return edits
+    def render(node) -> str:
+        start, end = node.range
+        inner = [jsast.Edit(e.start - start, e.end - start, e.text) for e in edits(node)]
+        return jsast.apply_edits(text[start:end], inner)
 
-
-def simplify_ns_calls(text: str) -> str:
-    while True:
-        edits = _innermost_edits(text, jsast.parse(text))
-        if not edits:
-            return text
-        text = jsast.apply_edits(text, edits)
+    return jsast.apply_edits(text, edits(jsast.parse(text)))
