@@ -10,6 +10,8 @@ import re
 import pytest
 from brokerkit import broker_log, build_tree, lines, received, run
 
+from hwgw.mem import calculate_ram
+
 BROKER = {"script": "brokertest/logged_broker.js"}
 
 
@@ -130,3 +132,10 @@ def test_single_writer_rule_refuses_a_second_consumer(files):
     assert [text for text in lines(em, "brokertest/worker.js") if text.startswith("refused")] == [
         "refused w2: the broker refused NewSubscriber 'BatchRequested': single-writer rule: 'BatchRequested' "
         "already has one (pid 3)"]
+
+
+def test_the_broker_and_its_clients_cost_only_the_base_ram(files):
+    # Ports cost 0 GB, so the broker and any script that only uses the client run at the game's 1.60 GB base.
+    for script in ("hwgw/broker.js", "hwgw/brokertest/sub.js", "hwgw/brokertest/pub.js",
+                   "hwgw/brokertest/requester.js", "hwgw/brokertest/worker.js"):
+        assert calculate_ram(files, script).ram == 1.6, script
