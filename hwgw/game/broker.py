@@ -131,7 +131,8 @@ class Broker:
                 await self.ns.nextPortWrite(self.port)
 
     async def keep_time(self):
-        """The broker's clock: wake the broker while a head waits for acks, so that timeouts fire."""
+        """The broker's clock, counted in its own `asleep` ticks (Netscript has no clock at 0 GB that built Python
+        reaches), so a timeout fires up to a tick late. While a head waits for acks each tick also wakes serve()."""
         while True:
             await self.ns.asleep(self.tick_ms)
             self.clock += self.tick_ms
