@@ -1,12 +1,25 @@
-"""Lower f-strings that carry a format spec, a conversion or a literal brace (`f"{x:.2f}"`, `f"{x!r}"`,
-`f"{{x}}"`) to `str.format` calls.
+"""Rewrite Python that Transcrypt gets wrong into equivalent Python it gets right, before Transcrypt sees it.
 
-Transcrypt drops specs and conversions from f-strings and fails on doubled braces, but its `str.format` implements
-all three, so the rewrite keeps Python's meaning.
-The rewrite keeps every other character and every line number of the source.
+Each pass is text in, text out; it keeps every other character and every line number of the source, so Transcrypt's
+errors and the checker's findings still point at the player's lines.
+
+- f-strings that carry a format spec, a conversion or a literal brace (`f"{x:.2f}"`, `f"{x!r}"`, `f"{{x}}"`) become
+  `str.format` calls: Transcrypt drops specs and conversions from f-strings and fails on doubled braces, but its
+  `str.format` implements all three.
+- `target //= value` becomes `target = target // (value)`: with operator overloading on, Transcrypt emits invalid
+  JavaScript for `//=`. Only targets that are safe to evaluate twice are rewritten; the checker rejects the rest.
+- `a and b` whose value is used (not only its truth) becomes `(b if a else a)`: Transcrypt's `and` gives `false`
+  where Python gives a falsy `a` such as None, '' or []. Only an `a` that is safe to evaluate twice is rewritten;
+  the checker rejects the rest.
+- Builtins, operators and methods that Transcrypt's runtime gets wrong come from hwgw's own library (pylib/): the
+  script imports the names it uses from `pybuiltins`, calls `py_int(...)` where it called `int(...)` (likewise
+  for the other names in RENAMED), calls `str_format(text, ...)` where it called `text.format(...)` (the runtime's
+  str.format cannot be replaced), and imports `METHODS` from `pymethods` when it calls a method that module
+  installs. The imports go after the last line (Transcrypt hoists imports), so no line moves.
 """
 
 import ast
+import functools
 from pathlib import Path
 
 from .errors import BuildError, Finding
@@ -52,11 +65,7 @@ def _offset(lines: list[str], line: int, col: int) -> int:
     return before + len(lines[line - 1].encode()[:col].decode())
 
 
-def lower_fstrings(text: str, path: Path) -> str:
-    try:
-        tree = ast.parse(text, filename=str(path))
-    except SyntaxError:
-        return text  # the checker reports it with its location
+def fstrings(text: str, tree: ast.Module, path: Path) -> str:
     targets = []
     for node in ast.walk(tree):
         if isinstance(node, ast.JoinedStr) and _needs_lowering(node):
@@ -76,3 +85,368 @@ def lower_fstrings(text: str, path: Path) -> str:
         replacement = "(" + _format_call(node, path) + "\n" * extra_lines + ")"
         text = text[:start] + replacement + text[end:]
     return text
+
+
+def repeatable(node: ast.expr) -> bool:
+    """True for an expression that can be evaluated twice with the same result and no side effect."""
+    if isinstance(node, (ast.Name, ast.Constant)):
+        return True
+    if isinstance(node, ast.Attribute):
+        return repeatable(node.value)
+    if isinstance(node, ast.Subscript):
+        return repeatable(node.value) and repeatable(node.slice)
+    return False
+
+
+def floordiv_assign(text: str, tree: ast.Module, path: Path) -> str:
+    targets = [node for node in ast.walk(tree)
+               if isinstance(node, ast.AugAssign) and isinstance(node.op, ast.FloorDiv) and repeatable(node.target)]
+    lines = text.splitlines(keepends=True)
+    edits = []
+    for node in targets:
+        operator_start = _offset(lines, node.target.end_lineno, node.target.end_col_offset)
+        value_start = _offset(lines, node.value.lineno, node.value.col_offset)
+        value_end = _offset(lines, node.value.end_lineno, node.value.end_col_offset)
+        operator = text[operator_start:value_start]
+        between = operator.replace("//=", f"= {ast.unparse(node.target)} // (", 1)
+        edits.append((operator_start, value_start, between))
+        edits.append((value_end, value_end, ")"))
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+def _boolean_contexts(tree: ast.Module) -> set[int]:
+    """ids of the expressions whose truth alone is used: tests of if/while/assert/ternaries/comprehensions, `not`."""
+    found: set[int] = set()
+
+    def mark(node):
+        found.add(id(node))
+        if isinstance(node, ast.BoolOp):
+            for value in node.values:
+                mark(value)
+
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.If, ast.While, ast.IfExp, ast.Assert)):
+            mark(node.test)
+        elif isinstance(node, ast.comprehension):
+            for condition in node.ifs:
+                mark(condition)
+        elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            mark(node.operand)
+    return found
+
+
+def value_ands(tree: ast.Module) -> list[ast.BoolOp]:
+    """The `and` expressions whose value (not only their truth) is used."""
+    in_tests = _boolean_contexts(tree)
+    return [node for node in ast.walk(tree)
+            if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And) and id(node) not in in_tests]
+
+
+_TRUTH_CALLS = ("bool", "isinstance", "issubclass", "callable", "hasattr", "any", "all")
+
+
+def truth_valued(node: ast.expr) -> bool:
+    """True for an expression whose falsy values are only False and 0, which Transcrypt's `and` passes on."""
+    if isinstance(node, ast.Constant):
+        return not isinstance(node.value, str)
+    if isinstance(node, ast.Compare) or (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)):
+        return True
+    if isinstance(node, ast.BoolOp):
+        return all(truth_valued(value) for value in node.values)
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _TRUTH_CALLS
+
+
+def _pure(node: ast.expr) -> bool:
+    """True for an expression safe to evaluate twice: names, constants, lookups, and displays of those."""
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return all(_pure(element) for element in node.elts)
+    if isinstance(node, ast.Dict):
+        return all(key is not None and _pure(key) and _pure(value) for key, value in zip(node.keys, node.values))
+    return repeatable(node)
+
+
+def unsafe_and_operand(node: ast.BoolOp) -> ast.expr | None:
+    """The first operand of a value `and` that the lowering cannot rewrite, if any."""
+    for value in node.values[:-1]:
+        if not truth_valued(value) and not _pure(value):
+            return value
+    return None
+
+
+def and_values(text: str, tree: ast.Module, path: Path) -> str:
+    lines = text.splitlines(keepends=True)
+    edits = []
+    for node in value_ands(tree):
+        if unsafe_and_operand(node) is not None or all(truth_valued(v) for v in node.values[:-1]):
+            continue  # the checker reports the first kind; Transcrypt gets the second right
+        sources = [text[_offset(lines, v.lineno, v.col_offset):_offset(lines, v.end_lineno, v.end_col_offset)]
+                   for v in node.values]
+        expression = f"({sources[-1]})"
+        for value, source in zip(reversed(node.values[:-1]), reversed(sources[:-1])):
+            if truth_valued(value):
+                expression = f"(({source}) and {expression})"
+            else:
+                expression = f"({expression} if ({source}) else ({ast.unparse(value)}))"
+        edits.append((_offset(lines, node.lineno, node.col_offset),
+                      _offset(lines, node.end_lineno, node.end_col_offset), expression))
+    # Nested value `and`s: rewrite the outermost only; the next pass over the new text finds the inner ones.
+    edits.sort()
+    chosen = []
+    for edit in edits:
+        if chosen and edit[0] < chosen[-1][1]:
+            continue
+        chosen.append(edit)
+    for start, end, replacement in reversed(chosen):
+        text = text[:start] + replacement + text[end:]
+    if len(chosen) < len(edits):
+        return and_values(text, ast.parse(text, filename=str(path)), path)
+    return text
+
+
+PYLIB = Path(__file__).resolve().parent / "pylib"
+# Builtins a script reaches under another name: the types (whose own names must stay the runtime's for isinstance),
+# and the functions whose names Transcrypt keeps for its runtime's versions.
+RENAMED = {"int": "py_int", "float": "py_float", "list": "py_list", "tuple": "py_tuple", "set": "py_set",
+           "dict": "py_dict", "enumerate": "enumerate_list", "reversed": "reversed_list"}
+OPERATORS = {
+    ast.Eq: "__eq__", ast.NotEq: "__ne__", ast.Lt: "__lt__", ast.LtE: "__le__", ast.Gt: "__gt__",
+    ast.GtE: "__ge__", ast.In: "__in__", ast.NotIn: "__in__",
+}
+BINARY = {ast.Add: "__add__", ast.Mult: "__mul__", ast.Div: "__truediv__", ast.FloorDiv: "__floordiv__",
+          ast.Mod: "__mod__", ast.Sub: "__sub__", ast.BitOr: "__or__", ast.BitAnd: "__and__", ast.BitXor: "__xor__",
+          ast.LShift: "__lshift__", ast.RShift: "__rshift__"}
+AUGMENTED = {ast.Add: "__iadd__", ast.Mult: "__imul__", ast.Div: "__idiv__", ast.Mod: "__imod__",
+             ast.BitOr: "__ior__", ast.BitAnd: "__iand__", ast.Sub: "__isub__", ast.BitXor: "__ixor__"}
+# Dict methods that lose their dict when taken as a value (`key=counts.get`), since the runtime does not bind them.
+DICT_METHODS = {"get", "items", "keys", "values", "pop", "popitem", "setdefault", "update", "copy", "clear"}
+
+
+@functools.cache
+def pybuiltins_names() -> frozenset[str]:
+    """The names pybuiltins defines for scripts: its public functions and classes and its operator functions."""
+    tree = ast.parse((PYLIB / "pybuiltins.py").read_text(encoding="utf-8"))
+    return frozenset(node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef))
+                     and (not node.name.startswith("_") or node.name.endswith("__")))
+
+
+@functools.cache
+def pymethods_names() -> frozenset[str]:
+    """Python names of the methods pymethods installs (Transcrypt's `py_split` is Python's `split`)."""
+    tree = ast.parse((PYLIB / "pymethods.py").read_text(encoding="utf-8"))
+    names = set()
+    for node in tree.body:
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and len(node.value.args) == 3 \
+                and ast.unparse(node.value.func) == "Object.defineProperty":
+            name = node.value.args[1].value
+            names.add(name[3:] if name.startswith("py_") else name)
+    return frozenset(names)
+
+
+def module_bindings(tree: ast.Module) -> set[str]:
+    """Names the module binds at its top level (or through `global`): an import must not clash with them."""
+    bound = set()
+
+    def visit(node, top):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            if top:
+                bound.add(node.name)
+            for child in node.body:
+                visit(child, False)
+            return
+        if isinstance(node, ast.Global):
+            bound.update(node.names)
+        elif top and isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            bound.add(node.id)
+        elif top and isinstance(node, ast.alias):
+            bound.add((node.asname or node.name).split(".")[0])
+        if isinstance(node, ast.Lambda):
+            return
+        for child in ast.iter_child_nodes(node):
+            visit(child, top and not isinstance(child, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)))
+
+    visit(tree, True)
+    return bound
+
+
+def _type_tests(tree: ast.Module) -> set[int]:
+    """ids of Name nodes that name a type as a type (isinstance, comparisons, base classes, attributes)."""
+    skip = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("isinstance",
+                                                                                             "issubclass"):
+            if len(node.args) == 2:
+                classes = node.args[1]
+                skip.update(id(n) for n in ([classes] + list(getattr(classes, "elts", []))))
+        elif isinstance(node, ast.Compare):
+            skip.update(id(n) for n in [node.left] + node.comparators)
+        elif isinstance(node, ast.ClassDef):
+            skip.update(id(n) for n in node.bases)
+        elif isinstance(node, ast.Attribute):
+            skip.add(id(node.value))
+    return skip
+
+
+def _operator_names(tree: ast.Module) -> set[str]:
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare):
+            names.update(OPERATORS[type(op)] for op in node.ops if type(op) in OPERATORS)
+        elif isinstance(node, ast.BinOp) and type(node.op) in BINARY:
+            names.add(BINARY[type(node.op)])
+        elif isinstance(node, ast.AugAssign) and type(node.op) in AUGMENTED:
+            names.add(AUGMENTED[type(node.op)])
+        elif isinstance(node, ast.Subscript) and not isinstance(node.slice, ast.Slice):
+            names.add("__getitem__" if isinstance(node.ctx, ast.Load) else "__setitem__")
+            if isinstance(node.ctx, ast.Store):
+                names.add("__getitem__")  # augmented assignment reads it too
+    return names
+
+
+def _segment(text: str, lines: list[str], node: ast.AST) -> str:
+    return text[_offset(lines, node.lineno, node.col_offset):_offset(lines, node.end_lineno, node.end_col_offset)]
+
+
+def statements(text: str, tree: ast.Module, path: Path) -> str:
+    """`del x[k]` (which Transcrypt compiles to nothing), `raise e from c` (whose cause it drops) and decorators
+    (which it miscompiles when stacked, and which leave the function without its name) as calls."""
+    lines = text.splitlines(keepends=True)
+    edits = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Delete) and all(isinstance(t, ast.Subscript) for t in node.targets):
+            calls = []
+            for target in node.targets:
+                container = _segment(text, lines, target.value)
+                if isinstance(target.slice, ast.Slice):
+                    parts = [_segment(text, lines, part) if part is not None else "None"
+                             for part in (target.slice.lower, target.slice.upper, target.slice.step)]
+                    calls.append(f"delslice({container}, {', '.join(parts)})")
+                else:
+                    calls.append(f"delitem({container}, {_segment(text, lines, target.slice)})")
+            replacement = "; ".join(calls)
+            start = _offset(lines, node.lineno, node.col_offset)
+            end = _offset(lines, node.end_lineno, node.end_col_offset)
+            edits.append((start, end, replacement + "\n" * text.count("\n", start, end)))
+        elif isinstance(node, ast.Raise) and node.cause is not None:
+            start = _offset(lines, node.exc.lineno, node.exc.col_offset)
+            end = _offset(lines, node.cause.end_lineno, node.cause.end_col_offset)
+            replacement = f"with_cause({_segment(text, lines, node.exc)}, {_segment(text, lines, node.cause)})"
+            edits.append((start, end, replacement + "\n" * (text.count("\n", start, end)
+                                                             - replacement.count("\n"))))
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.decorator_list \
+                and not any(_compiler_decorator(d) for d in node.decorator_list):
+            first, last = node.decorator_list[0], node.decorator_list[-1]
+            at = _offset(lines, first.lineno, first.col_offset)
+            edits.append((at, at, f"decorate({node.name!r}, "))
+            for before, after in zip(node.decorator_list, node.decorator_list[1:]):
+                start = _offset(lines, before.end_lineno, before.end_col_offset)
+                end = _offset(lines, after.lineno, after.col_offset)
+                edits.append((start, end, "," + text[start:end].replace("@", " ", 1)))
+            at = _offset(lines, last.end_lineno, last.end_col_offset)
+            edits.append((at, at, ")"))
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+def _compiler_decorator(node: ast.expr) -> bool:
+    """Decorators Transcrypt implements itself, by their name."""
+    if isinstance(node, ast.Name):
+        return node.id in ("property", "staticmethod", "classmethod")
+    return isinstance(node, ast.Attribute) and node.attr in ("setter", "getter", "deleter")
+
+
+def _loop_ranges(tree: ast.Module) -> set[int]:
+    """ids of `range` names called as the iterable of a for loop or a comprehension."""
+    iterables = [node.iter for node in ast.walk(tree) if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension))]
+    return {id(i.func) for i in iterables
+            if isinstance(i, ast.Call) and isinstance(i.func, ast.Name) and i.func.id == "range"}
+
+
+def builtins(text: str, tree: ast.Module, path: Path) -> str:
+    bound = module_bindings(tree)
+    nodes = list(ast.walk(tree))
+    used = {node.id for node in nodes if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}
+    imports = set((used & pybuiltins_names()) | _operator_names(tree))
+    lines = text.splitlines(keepends=True)
+    edits = []
+
+    def insert_around(node, receiver, before, after):
+        """Replace `receiver<rest of node>` by `before receiver after`, keeping the receiver's text as it is."""
+        start = _offset(lines, receiver.lineno, receiver.col_offset)
+        edits.append((start, start, before))
+        edits.append((_offset(lines, receiver.end_lineno, receiver.end_col_offset),
+                      _offset(lines, node.end_lineno, node.end_col_offset), after))
+
+    type_tests, loop_ranges = _type_tests(tree), _loop_ranges(tree)
+    for node in nodes:
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in bound:
+            replacement = None
+            if node.id in RENAMED and id(node) not in type_tests:
+                replacement = RENAMED[node.id]
+            elif id(node) in loop_ranges:
+                replacement = "py_range"
+            if replacement:
+                edits.append((_offset(lines, node.lineno, node.col_offset),
+                              _offset(lines, node.end_lineno, node.end_col_offset), replacement))
+                imports.add(replacement)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            receiver, method = node.func.value, node.func.attr
+            if method == "format":
+                paren = text.index("(", text.index("format", _offset(lines, receiver.end_lineno,
+                                                                        receiver.end_col_offset)))
+                start = _offset(lines, receiver.lineno, receiver.col_offset)
+                edits.append((start, start, "str_format("))
+                edits.append((_offset(lines, receiver.end_lineno, receiver.end_col_offset), paren + 1,
+                              ", " if node.args or node.keywords else ""))
+                imports.add("str_format")
+            elif method == "items" and not node.args and not node.keywords:
+                insert_around(node, receiver, "dict_items(", ")")
+                imports.add("dict_items")
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "type" \
+                and len(node.args) == 1 and "type" not in bound:
+            imports.add("type_of as py_typeof")
+    called = {id(node.func) for node in nodes if isinstance(node, ast.Call)}
+    for node in nodes:
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and node.attr in DICT_METHODS \
+                and id(node) not in called:
+            insert_around(node, node.value, "bound_method(", f", {node.attr!r})")
+            imports.add("bound_method")
+    imports = sorted(name for name in imports if name.split(" as ")[-1] not in bound)
+    attributes = {node.attr for node in nodes if isinstance(node, ast.Attribute)}
+    prints = used & {"print", "repr", "str", "format"} or any(isinstance(node, ast.JoinedStr) for node in nodes)
+    methods = "METHODS" not in bound and (attributes & pymethods_names() or prints or "str" in used)
+    statements = []
+    if imports:
+        statements.append(f"from pybuiltins import {', '.join(imports)}")
+    if methods:
+        statements.append("from pymethods import METHODS")
+        statements.append("METHODS")
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    if statements:
+        text += ("" if text.endswith("\n") or not text else "\n") + "\n".join(statements) + "\n"
+    return text
+
+
+PASSES = [fstrings, floordiv_assign, and_values, statements, builtins]
+
+
+def lower(text: str, path: Path) -> str:
+    for lowering in PASSES:
+        try:
+            tree = ast.parse(text, filename=str(path))
+        except SyntaxError:
+            return text  # the checker reports it with its location
+        text = lowering(text, tree, path)
+    return text
+
+
+def lower_fstrings(text: str, path: Path) -> str:
+    """The f-string pass alone."""
+    try:
+        tree = ast.parse(text, filename=str(path))
+    except SyntaxError:
+        return text
+    return fstrings(text, tree, path)

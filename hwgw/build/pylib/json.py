@@ -4,6 +4,8 @@ Compiled by Transcrypt only. `loads` gives dicts and lists; `dumps` writes Pytho
 A float with no fractional part is written like an int, since JavaScript keeps no difference between them.
 """
 
+from pyvalues import float_repr, int_text
+
 
 def _plain_object(value):
     return value is not None and __typeof__(value) == "object" and not Array.isArray(value)  # noqa: F821
@@ -14,7 +16,7 @@ def _to_python(value):
         return [_to_python(item) for item in value]
     if _plain_object(value):
         result = {}
-        for key in Object.keys(value):  # noqa: F821
+        for key in Object.js_keys(value):  # noqa: F821
             result[key] = _to_python(value[key])
         return result
     return value
@@ -55,18 +57,18 @@ def _encode(value, item_sep, key_sep, sort_keys, indent, depth):
     if __typeof__(value) == "number":  # noqa: F821
         if value != value:
             return "NaN"
-        if value == Infinity:  # noqa: F821
+        if value == js_Infinity:  # noqa: F821
             return "Infinity"
-        if value == -Infinity:  # noqa: F821
+        if value == -js_Infinity:  # noqa: F821
             return "-Infinity"
-        return str(value)
+        return int_text(value) if Number.isInteger(value) else float_repr(value)  # noqa: F821
     if __typeof__(value) == "string":  # noqa: F821
         return _ascii(JSON.stringify(value))  # noqa: F821
     if isinstance(value, list) or isinstance(value, tuple):
         parts = [_encode(item, item_sep, key_sep, sort_keys, indent, depth + 1) for item in value]
         return _wrap("[", parts, "]", item_sep, indent, depth)
     if isinstance(value, dict) or _plain_object(value):
-        keys = list(value.keys()) if isinstance(value, dict) else Object.keys(value)  # noqa: F821
+        keys = list(value.keys()) if isinstance(value, dict) else Object.js_keys(value)  # noqa: F821
         if sort_keys:
             keys = sorted(keys)
         parts = [_ascii(JSON.stringify(_key(k))) + key_sep  # noqa: F821

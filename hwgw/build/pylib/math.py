@@ -1,0 +1,315 @@
+"""`math` for built scripts: Python's functions, results and domain errors on top of JavaScript's Math.
+
+Compiled by Transcrypt only, with operator overloading off; it takes the place of the `math` Transcrypt ships, which
+lacks gcd, factorial, isclose and others and computes log10 and log2 by division (log10(1000) gave 2.9999999999999996).
+"""
+
+from pybuiltins import OverflowError
+
+__pragma__("noopov")  # noqa: F821
+
+pi = Math.PI  # noqa: F821
+e = Math.E  # noqa: F821
+tau = 2 * Math.PI  # noqa: F821
+inf = js_Infinity  # noqa: F821
+nan = js_NaN  # noqa: F821
+
+
+def _domain(ok):
+    if not ok:
+        raise ValueError("math domain error")  # noqa: F821
+
+
+def _whole(x, name):
+    if not Number.isInteger(x):  # noqa: F821
+        raise TypeError("'float' object cannot be interpreted as an integer" if name == "" else  # noqa: F821
+                        name + "() only accepts integral values")
+    return x
+
+
+def _integral(x):
+    if x != x:
+        raise ValueError("cannot convert float NaN to integer")  # noqa: F821
+    if not isFinite(x):  # noqa: F821
+        raise OverflowError("cannot convert float infinity to integer")
+
+
+def floor(x):
+    _integral(x)
+    return Math.floor(x)  # noqa: F821
+
+
+def ceil(x):
+    _integral(x)
+    return Math.ceil(x)  # noqa: F821
+
+
+def trunc(x):
+    return Math.trunc(x) + 0  # noqa: F821
+
+
+def fabs(x):
+    return Math.abs(x)  # noqa: F821
+
+
+def sqrt(x):
+    _domain(x >= 0)
+    return Math.sqrt(x)  # noqa: F821
+
+
+def isqrt(n):
+    _domain(_whole(n, "") >= 0)
+    root = Math.floor(Math.sqrt(n))  # noqa: F821
+    while root * root > n:
+        root -= 1
+    while (root + 1) * (root + 1) <= n:
+        root += 1
+    return root
+
+
+def cbrt(x):
+    return Math.cbrt(x)  # noqa: F821
+
+
+def exp(x):
+    return Math.exp(x)  # noqa: F821
+
+
+def exp2(x):
+    return Math.pow(2, x)  # noqa: F821
+
+
+def expm1(x):
+    return Math.expm1(x)  # noqa: F821
+
+
+def log(x, base=None):
+    _domain(x > 0)
+    if base == None:  # noqa: E711
+        return Math.log(x)  # noqa: F821
+    _domain(base > 0 and base != 1)
+    return Math.log(x) / Math.log(base)  # noqa: F821
+
+
+def log2(x):
+    _domain(x > 0)
+    return Math.log2(x)  # noqa: F821
+
+
+def log10(x):
+    _domain(x > 0)
+    return Math.log10(x)  # noqa: F821
+
+
+def log1p(x):
+    _domain(x > -1)
+    return Math.log1p(x)  # noqa: F821
+
+
+def pow(x, y):
+    _domain(not (x == 0 and y < 0) and not (x < 0 and not Number.isInteger(y) and isFinite(y)))  # noqa: F821
+    return Math.pow(x, y)  # noqa: F821
+
+
+def sin(x):
+    return Math.sin(x)  # noqa: F821
+
+
+def cos(x):
+    return Math.cos(x)  # noqa: F821
+
+
+def tan(x):
+    return Math.tan(x)  # noqa: F821
+
+
+def asin(x):
+    _domain(-1 <= x <= 1)
+    return Math.asin(x)  # noqa: F821
+
+
+def acos(x):
+    _domain(-1 <= x <= 1)
+    return Math.acos(x)  # noqa: F821
+
+
+def atan(x):
+    return Math.atan(x)  # noqa: F821
+
+
+def atan2(y, x):
+    return Math.atan2(y, x)  # noqa: F821
+
+
+def sinh(x):
+    return Math.sinh(x)  # noqa: F821
+
+
+def cosh(x):
+    return Math.cosh(x)  # noqa: F821
+
+
+def tanh(x):
+    return Math.tanh(x)  # noqa: F821
+
+
+def asinh(x):
+    return Math.asinh(x)  # noqa: F821
+
+
+def acosh(x):
+    _domain(x >= 1)
+    return Math.acosh(x)  # noqa: F821
+
+
+def atanh(x):
+    _domain(-1 < x < 1)
+    return Math.atanh(x)  # noqa: F821
+
+
+def hypot(*coordinates):
+    return Math.hypot(*coordinates)  # noqa: F821
+
+
+def dist(p, q):
+    return Math.hypot(*[p[index] - q[index] for index in range(p.length)])  # noqa: F821
+
+
+def degrees(x):
+    return x * 180 / Math.PI  # noqa: F821
+
+
+def radians(x):
+    return x * Math.PI / 180  # noqa: F821
+
+
+def copysign(x, y):
+    negative = y < 0 or (y == 0 and 1 / y < 0)
+    return -Math.abs(x) if negative else Math.abs(x)  # noqa: F821
+
+
+def fmod(x, y):
+    _domain(y != 0 and isFinite(x))  # noqa: F821
+    __pragma__("js", "{}", "return x % y;")  # noqa: F821
+
+
+def modf(x):
+    whole = Math.trunc(x)  # noqa: F821
+    return tuple([x - whole, whole])  # noqa: F821
+
+
+def frexp(x):
+    if x == 0 or not isFinite(x):  # noqa: F821
+        return tuple([x, 0])  # noqa: F821
+    power = Math.floor(Math.log2(Math.abs(x))) + 1  # noqa: F821
+    mantissa = x / Math.pow(2, power)  # noqa: F821
+    while Math.abs(mantissa) >= 1:  # noqa: F821
+        mantissa /= 2
+        power += 1
+    while Math.abs(mantissa) < 0.5:  # noqa: F821
+        mantissa *= 2
+        power -= 1
+    return tuple([mantissa, power])  # noqa: F821
+
+
+def ldexp(x, i):
+    return x * Math.pow(2, i)  # noqa: F821
+
+
+def isclose(a, b, rel_tol=1e-09, abs_tol=0.0):
+    if a == b:
+        return True
+    if not isFinite(a) or not isFinite(b):  # noqa: F821
+        return False
+    difference = Math.abs(b - a)  # noqa: F821
+    return difference <= Math.abs(rel_tol * b) or difference <= Math.abs(rel_tol * a) or difference <= abs_tol  # noqa: F821
+
+
+def isnan(x):
+    return x != x
+
+
+def isinf(x):
+    return x == js_Infinity or x == -js_Infinity  # noqa: F821
+
+
+def isfinite(x):
+    return isFinite(x)  # noqa: F821
+
+
+def gcd(*integers):
+    result = 0
+    for n in integers:
+        a, b = Math.abs(_whole(n, "")), result  # noqa: F821
+        while b:
+            a, b = b, a - Math.floor(a / b) * b  # noqa: F821
+        result = a
+    return result
+
+
+def lcm(*integers):
+    result = 1
+    for n in integers:
+        if n == 0:
+            return 0
+        result = Math.abs(result * n) / gcd(result, n)  # noqa: F821
+    return result
+
+
+def factorial(n):
+    _whole(n, "factorial")
+    if n < 0:
+        raise ValueError("factorial() not defined for negative values")  # noqa: F821
+    result = 1
+    for k in range(2, n + 1):
+        result *= k
+    return result
+
+
+def perm(n, k=None):
+    k = n if k == None else k  # noqa: E711
+    if k > n:
+        return 0
+    result = 1
+    for factor in range(n - k + 1, n + 1):
+        result *= factor
+    return result
+
+
+def comb(n, k):
+    if k < 0 or k > n:
+        return 0
+    k = min(k, n - k)
+    result = 1
+    for step in range(1, k + 1):
+        result = result * (n - k + step) / step
+    return Math.round(result)  # noqa: F821
+
+
+def prod(iterable, start=1):
+    result = start
+    for value in iterable:
+        result *= value
+    return result
+
+
+def fsum(iterable):
+    """The correctly rounded sum, by Shewchuk's exact partial sums as CPython computes it."""
+    partials = []
+    for x in iterable:
+        kept = 0
+        for y in partials:
+            if Math.abs(x) < Math.abs(y):  # noqa: F821
+                x, y = y, x
+            high = x + y
+            low = y - (high - x)
+            if low:
+                partials[kept] = low
+                kept += 1
+            x = high
+        partials.length = kept
+        partials.push(x)
+    total = 0.0
+    for partial in partials:
+        total += partial
+    return total

@@ -1,0 +1,661 @@
+"""Python builtins and operators for built scripts, where Transcrypt 3.9.5's runtime differs from Python.
+
+Compiled by Transcrypt only, with operator overloading off. lower.py makes each script import from here the names
+it uses, so the runtime's versions stay out of that script:
+
+- functions such as zip, sum, min, max, sorted and round, and the exception classes the runtime lacks;
+- the operator functions Transcrypt calls for `==`, `<`, `in`, `[]`, `+`, `*`, `/`, `//` and `%`;
+- `py_int`, `py_float`, `py_list`, `py_tuple`, `py_set` and `py_dict`, which lower.py calls where a script calls
+  int, float, list, tuple, set or dict. The names themselves keep meaning the runtime's types, so isinstance and
+  type comparisons still work. Likewise `enumerate_list` and `reversed_list` for enumerate and reversed, whose
+  names Transcrypt reserves for its own versions; and `str_format(text, ...)` where a script calls `text.format(...)`.
+"""
+
+from pyvalues import (compare, contains, equal, format_template, format_value, items, kind, printf, repr_str,
+                      slice_positions, sort_in_place, type_name)
+
+__pragma__("noopov")  # noqa: F821
+
+__pragma__("js", "{}", """
+function __modpow__ (base, exponent, modulus) {
+    const m = BigInt (modulus);
+    let b = ((BigInt (base) % m) + m) % m;
+    let e = BigInt (exponent);
+    let result = BigInt (1) % m;
+    while (e > BigInt (0)) {
+        if (e % BigInt (2) == BigInt (1)) {
+            result = result * b % m;
+        }
+        b = b * b % m;
+        e = e / BigInt (2);
+    }
+    return Number (result);
+}
+
+function __fmod__ (a, b) {
+    return Number (a) % Number (b);
+}
+""")  # noqa: F821
+
+_MISSING = []
+
+
+class ArithmeticError(Exception):  # noqa: F821
+    pass
+
+
+class ZeroDivisionError(ArithmeticError):
+    pass
+
+
+class OverflowError(ArithmeticError):
+    pass
+
+
+class RuntimeError(Exception):  # noqa: F821
+    pass
+
+
+def _numeric(family):
+    return family == "number" or family == "bool"
+
+
+def _sequence(family):
+    return family == "list" or family == "tuple"
+
+
+def _operand_error(operator, a, b):
+    return TypeError("unsupported operand type(s) for " + operator + ": '" + type_name(a) + "' and '"  # noqa: F821
+                     + type_name(b) + "'")
+
+
+def __eq__(a, b):
+    return equal(a, b)
+
+
+def __ne__(a, b):
+    if kind(a) == "object" and hasattr(a, "__ne__"):
+        return a.__ne__(b)
+    return not equal(a, b)
+
+
+def __lt__(a, b):
+    return compare(a, b, "<")
+
+
+def __le__(a, b):
+    return compare(a, b, "<=")
+
+
+def __gt__(a, b):
+    return compare(a, b, ">")
+
+
+def __ge__(a, b):
+    return compare(a, b, ">=")
+
+
+def __in__(element, container):
+    return contains(container, element)
+
+
+def __getitem__(container, key):
+    family = kind(container)
+    if family == "dict":
+        if not Object.prototype.hasOwnProperty.call(container, key):  # noqa: F821
+            raise KeyError(key)  # noqa: F821
+        return container[key]
+    if _sequence(family) or family == "str":
+        if not _numeric(kind(key)) or not Number.isInteger(Number(key)):  # noqa: F821
+            raise TypeError(family + " indices must be integers or slices, not " + type_name(key))  # noqa: F821
+        index = Number(key) + container.length if key < 0 else Number(key)  # noqa: F821
+        if index < 0 or index >= container.length:
+            raise IndexError(("string" if family == "str" else family) + " index out of range")  # noqa: F821
+        return container[index]
+    if family == "object" and hasattr(container, "__getitem__"):
+        return container.__getitem__(key)
+    return container[key]
+
+
+def __setitem__(container, key, value):
+    family = kind(container)
+    if family == "tuple" or family == "str":
+        raise TypeError("'" + family + "' object does not support item assignment")  # noqa: F821
+    if family == "list":
+        if not _numeric(kind(key)) or not Number.isInteger(Number(key)):  # noqa: F821
+            raise TypeError("list indices must be integers or slices, not " + type_name(key))  # noqa: F821
+        index = Number(key) + container.length if key < 0 else Number(key)  # noqa: F821
+        if index < 0 or index >= container.length:
+            raise IndexError("list assignment index out of range")  # noqa: F821
+        container[index] = value
+    elif family == "object" and hasattr(container, "__setitem__"):
+        container.__setitem__(key, value)
+    else:
+        container[key] = value
+
+
+def _repeat(sequence, times):
+    if kind(sequence) == "str":
+        return sequence.repeat(max(times, 0))
+    result = []
+    for _ in range(times):
+        for element in sequence:
+            result.push(element)
+    return tuple(result) if kind(sequence) == "tuple" else result
+
+
+def __add__(a, b):
+    family_a, family_b = kind(a), kind(b)
+    if _numeric(family_a) and _numeric(family_b):
+        return Number(a) + Number(b)  # noqa: F821
+    if family_a == "str" and family_b == "str":
+        return a + b
+    if _sequence(family_a) and family_a == family_b:
+        joined = a.concat(b)
+        return tuple(joined) if family_a == "tuple" else joined
+    if family_a == "object" and hasattr(a, "__add__"):
+        return a.__add__(b)
+    if family_b == "object" and hasattr(b, "__radd__"):
+        return b.__radd__(a)
+    if family_a == "str" or _sequence(family_a):
+        raise TypeError("can only concatenate " + family_a + ' (not "' + type_name(b) + '") to ' + family_a)  # noqa: F821
+    raise _operand_error("+", a, b)
+
+
+def __iadd__(a, b):
+    if kind(a) == "list":
+        for element in items(b).slice():
+            a.push(element)
+        return a
+    if kind(a) == "object" and hasattr(a, "__iadd__"):
+        return a.__iadd__(b)
+    return __add__(a, b)
+
+
+def __mul__(a, b):
+    family_a, family_b = kind(a), kind(b)
+    if _numeric(family_a) and _numeric(family_b):
+        return Number(a) * Number(b)  # noqa: F821
+    if (_sequence(family_a) or family_a == "str") and _numeric(family_b):
+        return _repeat(a, Number(b))  # noqa: F821
+    if (_sequence(family_b) or family_b == "str") and _numeric(family_a):
+        return _repeat(b, Number(a))  # noqa: F821
+    if family_a == "object" and hasattr(a, "__mul__"):
+        return a.__mul__(b)
+    if family_b == "object" and hasattr(b, "__rmul__"):
+        return b.__rmul__(a)
+    raise _operand_error("*", a, b)
+
+
+def __imul__(a, b):
+    if kind(a) == "list" and _numeric(kind(b)):
+        copy = a.slice()
+        a.length = 0
+        for element in _repeat(copy, Number(b)):  # noqa: F821
+            a.push(element)
+        return a
+    if kind(a) == "object" and hasattr(a, "__imul__"):
+        return a.__imul__(b)
+    return __mul__(a, b)
+
+
+def _divisor(a, b, operator, message):
+    if not (_numeric(kind(a)) and _numeric(kind(b))):
+        raise _operand_error(operator, a, b)
+    if Number(b) == 0:  # noqa: F821
+        raise ZeroDivisionError(message)
+
+
+def __truediv__(a, b):
+    if kind(a) == "object" and hasattr(a, "__truediv__"):
+        return a.__truediv__(b)
+    if kind(b) == "object" and hasattr(b, "__rtruediv__"):
+        return b.__rtruediv__(a)
+    _divisor(a, b, "/", "division by zero")
+    return Number(a) / Number(b)  # noqa: F821
+
+
+def __floordiv__(a, b):
+    if kind(a) == "object" and hasattr(a, "__floordiv__"):
+        return a.__floordiv__(b)
+    if kind(b) == "object" and hasattr(b, "__rfloordiv__"):
+        return b.__rfloordiv__(a)
+    _divisor(a, b, "//", "integer division or modulo by zero" if Number.isInteger(Number(a)) and  # noqa: F821
+             Number.isInteger(Number(b)) else "float floor division by zero")  # noqa: F821
+    return Math.floor(Number(a) / Number(b))  # noqa: F821
+
+
+def __mod__(a, b):
+    if kind(a) == "str":
+        return printf(a, b)
+    if kind(a) == "object" and hasattr(a, "__mod__"):
+        return a.__mod__(b)
+    if kind(b) == "object" and hasattr(b, "__rmod__"):
+        return b.__rmod__(a)
+    _divisor(a, b, "%", "integer modulo by zero" if Number.isInteger(Number(a)) and  # noqa: F821
+             Number.isInteger(Number(b)) else "float modulo")  # noqa: F821
+    remainder = __fmod__(a, b)  # noqa: F821
+    if remainder != 0 and (remainder < 0) != (Number(b) < 0):  # noqa: F821
+        remainder += Number(b)  # noqa: F821
+    return remainder
+
+
+def _set_operation(a, b, operator, keep):
+    """`a | b`, `a & b`, `a - b`, `a ^ b`, `a << b` or `a >> b` on sets, objects or (with every bit) ints."""
+    if keep and kind(a) == "set" and kind(b) == "set":
+        result = set([element for element in a if keep(contains(b, element))])
+        if operator == "|" or operator == "^":
+            for element in b:
+                if not contains(a, element):
+                    result.push(element)
+        return result
+    own, reflected = _SET_METHODS[operator]
+    if kind(a) == "object" and hasattr(a, own):
+        return a[own](b)
+    if kind(b) == "object" and hasattr(b, reflected):
+        return b[reflected](a)
+    if _numeric(kind(a)) and _numeric(kind(b)):
+        if operator != "-" and not (Number.isInteger(Number(a)) and Number.isInteger(Number(b))):  # noqa: F821
+            raise _operand_error(operator, a, b)
+        return __integer_operation__(operator, a, b)  # noqa: F821
+    raise _operand_error(operator, a, b)
+
+
+_SET_METHODS = {"|": ["__or__", "__ror__"], "&": ["__and__", "__rand__"], "-": ["__sub__", "__rsub__"],
+                "^": ["__xor__", "__rxor__"], "<<": ["__lshift__", "__rlshift__"], ">>": ["__rshift__", "__rrshift__"]}
+
+__pragma__("js", "{}", """
+function __integer_operation__ (operator, a, b) {
+    if (operator == '-') {
+        return Number (a) - Number (b);
+    }
+    const x = BigInt (Number (a)), y = BigInt (Number (b));
+    return Number (operator == '|' ? x | y : operator == '&' ? x & y : operator == '^' ? x ^ y :
+                   operator == '<<' ? x << y : x >> y);
+}
+""")  # noqa: F821
+
+
+def __or__(a, b):
+    return _set_operation(a, b, "|", lambda inside: True)
+
+
+def __and__(a, b):
+    return _set_operation(a, b, "&", lambda inside: inside)
+
+
+def __sub__(a, b):
+    return _set_operation(a, b, "-", lambda inside: not inside)
+
+
+def __xor__(a, b):
+    return _set_operation(a, b, "^", lambda inside: not inside)
+
+
+def __lshift__(a, b):
+    return _set_operation(a, b, "<<", None)
+
+
+def __rshift__(a, b):
+    return _set_operation(a, b, ">>", None)
+
+
+def _in_place(a, b, result):
+    """Sets update in place under |=, &=, -= and ^=, as Python's do."""
+    if kind(a) != "set":
+        return result
+    a.length = 0
+    for element in result:
+        a.push(element)
+    return a
+
+
+def __ior__(a, b):
+    return _in_place(a, b, __or__(a, b))
+
+
+def __iand__(a, b):
+    return _in_place(a, b, __and__(a, b))
+
+
+def __isub__(a, b):
+    return _in_place(a, b, __sub__(a, b))
+
+
+def __ixor__(a, b):
+    return _in_place(a, b, __xor__(a, b))
+
+
+def __idiv__(a, b):
+    return __truediv__(a, b)
+
+
+def __imod__(a, b):
+    return __mod__(a, b)
+
+
+def delitem(container, key):
+    """`del container[key]`, which Transcrypt compiles to nothing."""
+    family = kind(container)
+    if family == "dict":
+        if not Object.prototype.hasOwnProperty.call(container, key):  # noqa: F821
+            raise KeyError(key)  # noqa: F821
+        __pragma__("js", "{}", "delete container [key];")  # noqa: F821
+    elif family == "list":
+        index = Number(key) + container.length if key < 0 else Number(key)  # noqa: F821
+        if not Number.isInteger(index) or index < 0 or index >= container.length:  # noqa: F821
+            raise IndexError("list assignment index out of range")  # noqa: F821
+        container.splice(index, 1)
+    elif family == "object" and hasattr(container, "__delitem__"):
+        container.__delitem__(key)
+    else:
+        raise TypeError("'" + type_name(container) + "' object does not support item deletion")  # noqa: F821
+
+
+def delslice(container, start, stop, step):
+    """`del container[start:stop:step]`."""
+    doomed = slice_positions(container.length, start, stop, step)
+    doomed.js_sort(lambda a, b: b - a)
+    for position in doomed:
+        container.splice(position, 1)
+
+
+def with_cause(error, cause):
+    """`raise error from cause`. Transcrypt sets `__cause__` to None on every raise, so the cause ignores that."""
+    __pragma__("js", "{}", """
+    Object.defineProperty (error, '__cause__', {
+        get: function () {return cause;},
+        set: function (value) {if (value !== null) {cause = value;}},
+        configurable: true
+    });
+    """)  # noqa: F821
+    return error
+
+
+def decorate(name, *decorators):
+    """Decorators applied bottom-up to a function called `name`: Transcrypt miscompiles stacked decorators and
+    leaves the decorated function without its name."""
+
+    def apply(target):
+        target.__name__ = name
+        for decorator in decorators.slice().reverse():
+            target = decorator(target)
+        return target
+
+    return apply
+
+
+class NoneType:
+    pass
+
+
+class FunctionType:
+    pass
+
+
+FunctionType.__name__ = "function"
+
+
+def type_of(value):
+    """`type(value)`: the runtime's answer, except for None and functions, which it has no type for."""
+    if value == None:  # noqa: E711
+        return NoneType
+    if __typeof__(value) == "function":  # noqa: F821
+        return FunctionType
+    return type(value)
+
+
+def dict_items(target):
+    """`target.items()`, with the pairs as tuples (the runtime gives lists)."""
+    if kind(target) != "dict":
+        return target.py_items()
+    return [tuple([key, target[key]]) for key in target.py_keys()]
+
+
+def bound_method(target, name):
+    """`target.name` used as a value: the runtime's dict methods lose their dict when passed around."""
+    method = getattr(target, name)
+    return method.bind(target) if kind(target) == "dict" and __typeof__(method) == "function" else method  # noqa: F821
+
+
+def py_range(*args):
+    """`range(...)` as a loop's iterable. Transcrypt's own loop over range leaves the variable one step past the end."""
+    return range(*args)
+
+
+def enumerate_list(iterable, start=0):
+    array = items(iterable)
+    return [tuple([start + position, array[position]]) for position in range(array.length)]
+
+
+def zip(*iterables):
+    arrays = [items(iterable) for iterable in iterables]
+    if arrays.length == 0:
+        return []
+    size = Math.min.apply(None, [array.length for array in arrays])  # noqa: F821
+    return [tuple([array[position] for array in arrays]) for position in range(size)]
+
+
+def sum(iterable, start=0):
+    total = start
+    for element in items(iterable):
+        total = __add__(total, element)
+    return total
+
+
+def _extreme(args, key, default, operator, name):
+    if args.length == 1:
+        candidates = items(args[0])
+    else:
+        if default is not _MISSING:
+            raise TypeError("Cannot specify a default for " + name + "() with multiple positional arguments")  # noqa: F821
+        candidates = args
+    if candidates.length == 0:
+        if default is _MISSING:
+            raise ValueError(name + "() iterable argument is empty")  # noqa: F821
+        return default
+    best = candidates[0]
+    best_key = key(best) if key else best
+    for candidate in candidates.slice(1):
+        candidate_key = key(candidate) if key else candidate
+        if compare(candidate_key, best_key, operator):
+            best, best_key = candidate, candidate_key
+    return best
+
+
+def max(*args, key=None, default=_MISSING):
+    return _extreme(args, key, default, ">", "max")
+
+
+def min(*args, key=None, default=_MISSING):
+    return _extreme(args, key, default, "<", "min")
+
+
+def sorted(iterable, key=None, reverse=False):
+    result = items(iterable).slice()
+    sort_in_place(result, key, reverse)
+    return result
+
+
+def reversed_list(sequence):
+    return items(sequence).slice().reverse()
+
+
+def filter(keep, iterable):
+    return [element for element in items(iterable) if (keep(element) if keep else element)]
+
+
+def map(transform, *iterables):
+    return [transform(*values) for values in zip(*iterables)]
+
+
+def any(iterable):
+    for element in items(iterable):
+        if element:
+            return True
+    return False
+
+
+def all(iterable):
+    for element in items(iterable):
+        if not element:
+            return False
+    return True
+
+
+def divmod(a, b):
+    return tuple([__floordiv__(a, b), __mod__(a, b)])
+
+
+def getattr(target, name, default=_MISSING):
+    if hasattr(target, name):
+        return target[name] if Reflect.has(Object(target), name) else target["py_" + name]  # noqa: F821
+    if default is _MISSING:
+        raise AttributeError("'" + type_name(target) + "' object has no attribute '" + name + "'")  # noqa: F821
+    return default
+
+
+def round(number, ndigits=None):
+    """Python's round: half to even on exact ties, judged on the number's exact binary value."""
+    if not isFinite(number):  # noqa: F821
+        if ndigits == None and number != number:  # noqa: E711
+            raise ValueError("cannot convert float NaN to integer")  # noqa: F821
+        if ndigits == None:  # noqa: E711
+            raise OverflowError("cannot convert float infinity to integer")
+        return number
+    if ndigits == None:  # noqa: E711
+        floor = Math.floor(number)  # noqa: F821
+        rest = number - floor
+        if rest > 0.5 or (rest == 0.5 and floor % 2 != 0):
+            return floor + 1
+        return floor
+    if ndigits < 0:
+        scale = Math.pow(10, -ndigits)  # noqa: F821
+        return round(number / scale) * scale
+    if ndigits > 20 or Number.isInteger(number):  # noqa: F821
+        return number
+    rounded = Number(format_value(Math.abs(number), "." + ndigits + "f"))  # noqa: F821
+    return -rounded if number < 0 else rounded
+
+
+def pow(base, exponent, modulus=None):
+    if modulus == None:  # noqa: E711
+        if Number(base) == 0 and exponent < 0:  # noqa: F821
+            raise ZeroDivisionError("0.0 cannot be raised to a negative power")
+        return Math.pow(base, exponent)  # noqa: F821
+    if modulus == 0:
+        raise ValueError("pow() 3rd argument cannot be 0")  # noqa: F821
+    return __modpow__(base, exponent, modulus)  # noqa: F821
+
+
+def format(value, spec=""):
+    return format_value(value, spec)
+
+
+def str_format(receiver, *args, **kwargs):
+    """`receiver.format(...)`: lower.py calls this in its place, since the runtime's str.format cannot be replaced."""
+    if kind(receiver) == "str":
+        return format_template(receiver, args, kwargs)
+    return receiver.format(*args, **kwargs)
+
+
+_DECIMAL = RegExp("^[+-]?\\d+(_\\d+)*$")  # noqa: F821
+_FLOAT = RegExp("^[+-]?((\\d+(_\\d+)*)(\\.(\\d+(_\\d+)*)?)?|\\.\\d+(_\\d+)*)([eE][+-]?\\d+(_\\d+)*)?$")  # noqa: F821
+_SPECIAL_FLOATS = {"inf": js_Infinity, "infinity": js_Infinity, "nan": js_NaN}  # noqa: F821
+_PREFIXES = {"0x": 16, "0o": 8, "0b": 2}
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def _parse_int(text, base):
+    """`text` in `base` (0: from its prefix), with Python's rules for signs, prefixes and underscores."""
+    digits = text.strip().toLowerCase()
+    sign = -1 if digits.startsWith("-") else 1
+    if digits.startsWith("-") or digits.startsWith("+"):
+        digits = digits.slice(1)
+    prefix = digits.slice(0, 2)
+    if Object.prototype.hasOwnProperty.call(_PREFIXES, prefix) and (base == 0 or base == _PREFIXES[prefix]):  # noqa: F821
+        base = _PREFIXES[prefix]
+        digits = digits.slice(2).js_replace(RegExp("^_"), "")  # noqa: F821
+    elif base == 0:
+        base = 10
+        if digits.length > 1 and digits[0] == "0" and RegExp("[^0_]").test(digits):  # noqa: F821
+            base = -1
+    valid = base >= 2 and digits.length > 0 and not RegExp("^_|_$|__").test(digits)  # noqa: F821
+    value = 0
+    for char in digits:
+        if char == "_":
+            continue
+        digit = _DIGITS.indexOf(char)
+        if digit < 0 or digit >= base:
+            valid = False
+            break
+        value = value * base + digit
+    if not valid:
+        raise ValueError("invalid literal for int() with base " + String(10 if base <= 0 else base) + ": "  # noqa: F821
+                         + repr_str(text))
+    return sign * value
+
+
+def py_int(value=0, base=None):
+    family = kind(value)
+    if base != None:  # noqa: E711
+        if family != "str":
+            raise TypeError("int() can't convert non-string with explicit base")  # noqa: F821
+        return _parse_int(value, base)
+    if family == "number":
+        if value != value:
+            raise ValueError("cannot convert float NaN to integer")  # noqa: F821
+        if not isFinite(value):  # noqa: F821
+            raise OverflowError("cannot convert float infinity to integer")
+        return Math.trunc(value) + 0  # noqa: F821
+    if family == "bool":
+        return 1 if value else 0
+    if family == "str":
+        if not _DECIMAL.test(value.strip()):
+            raise ValueError("invalid literal for int() with base 10: " + repr_str(value))  # noqa: F821
+        return _parse_int(value, 10)
+    if family == "object" and hasattr(value, "__int__"):
+        return value.__int__()
+    raise TypeError("int() argument must be a string, a bytes-like object or a real number, not '"  # noqa: F821
+                    + type_name(value) + "'")
+
+
+def py_float(value=0.0):
+    family = kind(value)
+    if family == "number":
+        return value
+    if family == "bool":
+        return 1 if value else 0
+    if family == "str":
+        text = value.strip()
+        sign = -1 if text.startsWith("-") else 1
+        bare = text.slice(1) if text.startsWith("-") or text.startsWith("+") else text
+        if Object.prototype.hasOwnProperty.call(_SPECIAL_FLOATS, bare.toLowerCase()):  # noqa: F821
+            return sign * _SPECIAL_FLOATS[bare.toLowerCase()]
+        if not _FLOAT.test(text):
+            raise ValueError("could not convert string to float: " + repr_str(value))  # noqa: F821
+        return Number(text.js_replace(RegExp("_", "g"), ""))  # noqa: F821
+    if family == "object" and hasattr(value, "__float__"):
+        return value.__float__()
+    raise TypeError("float() argument must be a string or a real number, not '" + type_name(value) + "'")  # noqa: F821
+
+
+def py_list(iterable=None):
+    return [] if iterable == None else items(iterable).slice()  # noqa: E711
+
+
+def py_tuple(iterable=None):
+    return tuple([] if iterable == None else items(iterable))  # noqa: E711
+
+
+def py_set(iterable=None):
+    return set([] if iterable == None else items(iterable))  # noqa: E711
+
+
+def py_dict(source=None, **pairs):
+    if source != None and kind(source) == "object" and Object.getPrototypeOf(source) is not Object.prototype:  # noqa: F821,E711
+        source = items(source)
+    result = dict() if source == None else dict(source)  # noqa: E711
+    for key in Object.js_keys(pairs):  # noqa: F821
+        result[key] = pairs[key]
+    return result
