@@ -6,7 +6,7 @@
 //                            plus actions {a: [...]}; the reply to "idle" also carries the clock {n} or {x} to stop.
 // Every request waits for its reply, so this process only runs while Python waits, and virtual time moves only when
 // every script is blocked: after each batch of actions we let all promise jobs run, then report "idle".
-import { constants, openSync, readSync, writeSync } from "node:fs";
+import { readSync, writeSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
 import vm from "node:vm";
 
@@ -21,29 +21,6 @@ function revive(key, value) {
   return value !== null && typeof value === "object" && "$n" in value ? Number(value.$n) : value;
 }
 
-// A second, non-blocking view of the same pipe (Linux), to poll a little before sleeping in a blocking read.
-let polling = -1;
-try {
-  polling = openSync(`/proc/self/fd/${FROM_PYTHON}`, constants.O_RDONLY | constants.O_NONBLOCK);
-} catch {
-  polling = -1;
-}
-const POLL_NS = 1_000_000n;
-
-function readSome() {
-  if (polling >= 0) {
-    const deadline = process.hrtime.bigint() + POLL_NS;
-    while (process.hrtime.bigint() < deadline) {
-      try {
-        return readSync(polling, chunk, 0, chunk.length, null);
-      } catch (error) {
-        if (error.code !== "EAGAIN") throw error;
-      }
-    }
-  }
-  return readSync(FROM_PYTHON, chunk, 0, chunk.length, null);
-}
-
 function receive() {
   for (;;) {
     const end = pending.indexOf("\n");
@@ -52,7 +29,7 @@ function receive() {
       pending = pending.slice(end + 1);
       return line.includes('"$n"') ? JSON.parse(line, revive) : JSON.parse(line);
     }
-    const count = readSome();
+    const count = readSync(FROM_PYTHON, chunk, 0, chunk.length, null);
     if (count === 0) process.exit(0);
     pending += decoder.write(chunk.subarray(0, count));
   }
@@ -268,18 +245,13 @@ async function link(specifier, referencing) {
 }
 
 const ready = new WeakMap();
-// Node cannot link two module graphs that share a module at the same time ("request for ... is not in cache"), so
-// scripts starting together link one after another.
-let linking = Promise.resolve();
 
 function load(host, signature, path) {
   const module = moduleFor(host, signature, path);
   let promise = ready.get(module);
   if (!promise) {
     promise = (async () => {
-      const linked = linking.then(() => (module.status === "unlinked" ? module.link(link) : undefined));
-      linking = linked.catch(() => undefined);
-      await linked;
+      if (module.status === "unlinked") await module.link(link);
       await module.evaluate();
       return module.namespace;
     })();

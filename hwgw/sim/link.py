@@ -77,14 +77,15 @@ class NodeLink:
         return json.loads(line)
 
     def _read(self) -> bytes:
-        """Poll a little before sleeping: Node usually answers within microseconds, and waking a sleeping process
-        costs more than that on many machines."""
+        """Poll for a moment before sleeping: Node usually answers within microseconds, and waking a sleeping
+        process costs more than that on many machines. Polling yields the CPU, so that on a busy machine the
+        wait does not starve Node itself."""
         deadline = time.perf_counter() + POLL_S
         while time.perf_counter() < deadline:
             try:
                 return self._check(os.read(self._from_node, 1 << 16))
             except BlockingIOError:
-                pass
+                os.sched_yield()
         ready, _, _ = select.select([self._from_node], [], [], STUCK_AFTER_S)
         if not ready:
             raise HarnessError(f"no word from the scripts for {STUCK_AFTER_S} s of wall time: a script is "
