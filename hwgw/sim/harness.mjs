@@ -245,13 +245,18 @@ async function link(specifier, referencing) {
 }
 
 const ready = new WeakMap();
+// Node cannot link two module graphs that share a module at the same time ("request for ... is not in cache"), so
+// scripts starting together link one after another.
+let linking = Promise.resolve();
 
 function load(host, signature, path) {
   const module = moduleFor(host, signature, path);
   let promise = ready.get(module);
   if (!promise) {
     promise = (async () => {
-      if (module.status === "unlinked") await module.link(link);
+      const linked = linking.then(() => (module.status === "unlinked" ? module.link(link) : undefined));
+      linking = linked.catch(() => undefined);
+      await linked;
       await module.evaluate();
       return module.namespace;
     })();
