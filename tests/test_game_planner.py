@@ -104,15 +104,38 @@ def test_choose_targets_ranks_by_income():
     assert [s.target for s in chosen] == ["phantasy", "joesguns"]
 
 
-def test_prep_weakens_first_then_grows_with_its_weaken():
+def test_prep_threads_weaken_to_min_and_grow_to_max():
     target = server(hackDifficulty=15, moneyAvailable=1e6)
-    plenty = planner.prep_threads(target, player(100), 15, 1e6, 1e6)
     k = math.log(1.0035) * 0.2
     grow = next(n for n in range(100000) if (1e6 + n) * math.exp(k * n) >= 62.5e6)
-    assert plenty == {WEAKHACK: 200, GROW: grow, WEAKGROW: math.ceil(0.004 * grow / 0.05)}
-    short = planner.prep_threads(target, player(100), 15, 1e6, 100 * 1.75)
-    assert short == {WEAKHACK: 100, GROW: 0, WEAKGROW: 0}
-    some = planner.prep_threads(target, player(100), 5, 1e6, 270 * 1.75)
-    assert some[WEAKHACK] == 0
-    assert some[GROW] + some[WEAKGROW] <= 270
-    assert some[WEAKGROW] >= 0.004 * some[GROW] / 0.05
+    assert planner.prep_threads(target, player(100), 15, 1e6) == {
+        WEAKHACK: 200, GROW: grow, WEAKGROW: math.ceil(0.004 * grow / 0.05)}
+    assert planner.prep_threads(target, player(100), 5, 62.5e6) == {WEAKHACK: 0, GROW: 0, WEAKGROW: 0}
+
+
+def test_split_prep_fills_nodes_with_weaken_first_and_grow_with_its_weaken():
+    threads = {WEAKHACK: 300, GROW: 1000, WEAKGROW: 80}
+    parts = planner.split_prep(threads, {"a": 1.75 * 400, "b": 1.75 * 600, "c": 1.75 * 100}, 1e9)
+    assert [host for host, _ in parts] == ["b", "a", "c"]
+    placed = {command: sum(part[command] for _, part in parts) for command in threads}
+    assert placed[WEAKHACK] == 300
+    assert placed[GROW] <= 1000
+    for host, part in parts:
+        capacity = {"a": 400, "b": 600, "c": 100}[host]
+        assert part[WEAKHACK] + part[GROW] + part[WEAKGROW] <= capacity
+        assert part[WEAKGROW] * 0.05 >= part[GROW] * 0.004
+    # b takes all the first weaken and grows with the rest; a and c only grow.
+    assert parts[0][1][WEAKHACK] == 300 and parts[1][1][WEAKHACK] == 0
+
+
+def test_split_prep_holds_grow_back_until_the_first_weaken_fits():
+    threads = {WEAKHACK: 1000, GROW: 500, WEAKGROW: 40}
+    parts = planner.split_prep(threads, {"a": 1.75 * 400}, 1e9)
+    assert parts == [["a", {WEAKHACK: 400, GROW: 0, WEAKGROW: 0}]]
+
+
+def test_split_prep_keeps_to_the_limit():
+    threads = {WEAKHACK: 0, GROW: 5000, WEAKGROW: 400}
+    parts = planner.split_prep(threads, {"a": 1024, "b": 1024}, 1024)
+    used = sum(sum(part.values()) for _, part in parts) * 1.75
+    assert used <= 1024

@@ -25,7 +25,7 @@ def make(pool_gb=2048.0, nodes=4):
 class Drive:
     """Runs cycles every CYCLE ms and lands launched jobs at their expected finish, in time order."""
 
-    def __init__(self, batcher, late=(), unprepped_after=None):
+    def __init__(self, batcher, late=(), unprepped_after=None, wake_when_due=False):
         self.batcher = batcher
         self.now = 0.0
         self.launches = []  # [time, batch id, command]
@@ -34,6 +34,7 @@ class Drive:
         self.late = set(late)
         self.unprepped_after = unprepped_after
         self.max_reserved = 0.0
+        self.wake_when_due = wake_when_due
 
     def state(self):
         return 7, 600e6
@@ -64,7 +65,12 @@ class Drive:
                     self.flying.append([job.expectedFinish, batch.id, command])
             self.max_reserved = max(self.max_reserved, self.batcher.pool.reserved)
             assert self.batcher.pool.overcommitted() == []
-            self.now += CYCLE
+            if self.wake_when_due:
+                due = self.batcher.due(self.now)
+                landing = min([f[0] for f in self.flying], default=due)
+                self.now = max(self.now + 1, min(due, landing, self.now + 1000))
+            else:
+                self.now += CYCLE
 
 
 def by_batch(rows):
@@ -165,17 +171,26 @@ def test_security_above_minimum_at_a_quiet_moment_is_a_desync():
 def test_prep_rounds_until_the_server_is_prepped():
     batcher, stats, pool = make()
     launches = batcher.cycle(0, 20, 1e6)
-    assert [command for batch, command in launches] == [WEAKHACK, WEAKGROW, GROW]
-    batch = launches[0][0]
-    assert batch.jobs[WEAKHACK].threads == 260
-    finishes = [batch.jobs[c].expectedFinish for c in (WEAKHACK, GROW, WEAKGROW)]
-    assert [b - a for a, b in zip(finishes, finishes[1:])] == pytest.approx([SPACING, SPACING])
+    batches = []
+    for batch, command in launches:
+        if batch not in batches:
+            batches.append(batch)
+    assert len(batches) == 4
+    assert sum(b.jobs[WEAKHACK].threads for b in batches if WEAKHACK in b.jobs) == 260
+    assert pool.overcommitted() == []
+    # Every first weaken lands, then every grow, then every second weaken, SPACING apart.
+    landings = sorted((b.jobs[c].expectedFinish, c) for b in batches for c in b.jobs)
+    kinds = [c for _, c in landings]
+    assert kinds == sorted(kinds, key=[WEAKHACK, GROW, WEAKGROW].index)
+    gaps = [b[0] - a[0] for a, b in zip(landings, landings[1:])]
+    assert min(gaps) == pytest.approx(SPACING)
     # Durations at security 20, not 7: (2.5*100*20 + 500) / (2.5*100*7 + 500) times longer.
-    assert finishes[0] == pytest.approx(stats.times["weaken"] * 5500 / 2250)
+    assert landings[0][0] == pytest.approx(stats.times["weaken"] * 5500 / 2250)
     assert batcher.cycle(1000, 20, 1e6) == []
-    for command in (WEAKHACK, GROW, WEAKGROW):
+    for batch, command in launches:
         batcher.report(batch.id, command, {"startTime": 0, "endTime": 1, "result": 1.0, "pid": 1})
     assert batcher.in_flight() == 0
+    assert pool.reserved == pytest.approx(0)
     assert [c for b, c in batcher.cycle(2000, 7, 600e6)] == [WEAKHACK, WEAKGROW]
     assert batcher.mode == BATCH
 
@@ -189,3 +204,16 @@ def test_nothing_starts_between_a_hack_landing_and_its_weaken():
     for when, _, _ in drive.launches:
         for b in hack_lands:
             assert not (hack_lands[b] - GUARD <= when <= weaken_lands[b] + GUARD)
+
+
+def test_waking_only_when_due_misses_nothing():
+    batcher, stats, pool = make()
+    drive = Drive(batcher, wake_when_due=True)
+    drive.run(3 * stats.times["weaken"])
+    assert batcher.counts["missed"] == 0
+    assert batcher.desyncs == {"late": 0, "unprepped": 0, "skippedHacks": 0}
+    launched = by_batch(drive.launches)
+    complete = [b for b, rows in launched.items() if len(rows) == 4]
+    assert len(complete) > 20
+    # Far fewer cycles than one every CYCLE ms.
+    assert len({row[0] for row in drive.launches}) < 3 * stats.times["weaken"] / CYCLE / 4

@@ -25,6 +25,7 @@ WORKER_SCRIPT = {HACK: "hwgw/workers/hack.js", WEAKHACK: "hwgw/workers/weaken.js
 LANDING_SLOT = {HACK: -1, WEAKHACK: 0, GROW: 1, WEAKGROW: 2}
 
 LATE = "late"
+FAILED = "failed"  # the runner could not exec the job
 
 
 class BatchStats:
@@ -127,7 +128,11 @@ class Batch:
         self.decided = {}
 
     def scheduled(self, command):
-        return command in self.jobs and self.jobs[command].scheduled and self.jobs[command].result != LATE
+        """Launched and not known to have failed (started too late, or not started at all)."""
+        if command not in self.jobs or not self.jobs[command].scheduled:
+            return False
+        result = self.jobs[command].result
+        return result is None or (result != LATE and result != FAILED)
 
     def decide(self, command, launched):
         """Record that `command` was launched, or will never be (skipped, late, cancelled)."""

@@ -139,22 +139,45 @@ def choose_targets(servers, player, pool_ram, largest_node, spacing, lookahead, 
     return [pair[1] for pair in ranked[:count]]
 
 
-def prep_threads(server, player, security, money, ram_available):
-    """Threads of one prep round (weaken to min security, grow to max money, weaken the grow's security).
-
-    Uses the RAM there is: the first weaken gets priority, then grow and its weaken in the 12.5 : 1 ratio
-    (more grow would need more weaken than fits). Returns {weakhack, grow, weakgrow} threads, zeros allowed.
-    """
+def prep_threads(server, player, security, money):
+    """Threads that prep a server in one round: weaken to min security, grow to max money, weaken that again."""
     numbers = player_numbers(player)
-    weaken_needed = formulas.weaken_threads(security - server["minDifficulty"])
-    slots = math.floor(ram_available / WORKER_RAM[WEAKHACK])
-    first = min(weaken_needed, slots)
-    slots -= first
     grow_log = formulas.grow_log(server["minDifficulty"], server["serverGrowth"], 1, numbers["grow"])
-    grow_needed = formulas.grow_threads(money, server["moneyMax"], grow_log, server["moneyMax"])
-    grow = grow_needed
-    while grow > 0 and grow + formulas.weaken_threads(formulas.FORTIFY_PER_GROW * grow) > slots:
-        grow = min(grow - 1, math.floor(slots * 12.5 / 13.5))
-    if first < weaken_needed:
-        grow = 0
-    return {WEAKHACK: first, GROW: grow, WEAKGROW: formulas.weaken_threads(formulas.FORTIFY_PER_GROW * grow)}
+    grow = formulas.grow_threads(money, server["moneyMax"], grow_log, server["moneyMax"])
+    return {WEAKHACK: formulas.weaken_threads(security - server["minDifficulty"]), GROW: grow,
+            WEAKGROW: formulas.weaken_threads(formulas.FORTIFY_PER_GROW * grow)}
+
+
+def split_prep(threads, free, limit):
+    """Share a prep round's threads out over nodes (`free`: host -> GB), using at most `limit` GB in all.
+
+    Every first weaken is placed before any grow; a node then takes grow with its own weaken in the 12.5 : 1
+    ratio. Grow waits for a round where all the first weaken fits, since it would land on a server that is not yet
+    weakened. Returns [[host, {weakhack, grow, weakgrow}]], one entry per node used.
+    """
+    weaken_left = threads[WEAKHACK]
+    grow_left = threads[GROW]
+    hosts = sorted(free.keys(), key=lambda host: -free[host])
+    total_slots = 0
+    for host in hosts:
+        total_slots += math.floor(min(free[host], limit) / WORKER_RAM[WEAKHACK])
+    if weaken_left > total_slots:
+        grow_left = 0
+    parts = []
+    for host in hosts:
+        slots = math.floor(min(free[host], limit) / WORKER_RAM[WEAKHACK])
+        if slots <= 0 or (weaken_left <= 0 and grow_left <= 0):
+            continue
+        first = min(weaken_left, slots)
+        slots -= first
+        grow = min(grow_left, math.floor(slots * 12.5 / 13.5))
+        while grow > 0 and grow + formulas.weaken_threads(formulas.FORTIFY_PER_GROW * grow) > slots:
+            grow -= 1
+        second = formulas.weaken_threads(formulas.FORTIFY_PER_GROW * grow)
+        if first + grow == 0:
+            continue
+        weaken_left -= first
+        grow_left -= grow
+        limit -= (first + grow + second) * WORKER_RAM[WEAKHACK]
+        parts.append([host, {WEAKHACK: first, GROW: grow, WEAKGROW: second}])
+    return parts

@@ -8,6 +8,7 @@ launched (the worker waits the rest with additionalMsec), provided its rule hold
 - grow needs both weakens scheduled;
 - hack needs both weakens and the grow scheduled (and no desync correction in force).
 
+A launch needs `lead` ms before its start time (the message to the runner and exec take a moment in the game).
 Weakens and grow start long before the hack, so a batch that loses a part never hacks. A call's duration is fixed
 by the security at the moment it starts, so nothing is launched while a hack or grow of this target has landed and
 its weaken has not yet: the cycle waits for a quiet moment instead.
@@ -19,8 +20,8 @@ recovering; once nothing is in flight the target is checked and prepped again if
 """
 
 from hwgw.game.core import formulas
-from hwgw.game.core.model import (GROW, HACK, LANDING_SLOT, LATE, WEAKGROW, WEAKHACK, WORKER_RAM, Batch, Job)
-from hwgw.game.core.planner import batch_period, prep_threads
+from hwgw.game.core.model import FAILED, GROW, HACK, LANDING_SLOT, LATE, WEAKGROW, WEAKHACK, Batch, Job
+from hwgw.game.core.planner import batch_period, prep_threads, split_prep
 
 PREP = "prep"
 BATCH = "batch"
@@ -30,7 +31,7 @@ MONEY_TOLERANCE = 1e-6
 
 
 class Batcher:
-    def __init__(self, stats, pool, pool_share, spacing, lookahead, guard):
+    def __init__(self, stats, pool, pool_share, spacing, lookahead, guard, lead=0):
         self.stats = stats
         self.target = stats.target
         self.pool = pool
@@ -38,13 +39,18 @@ class Batcher:
         self.spacing = spacing
         self.lookahead = lookahead
         self.guard = guard
+        self.lead = lead
         self.period = batch_period(stats, pool_share, spacing, lookahead)
         self.mode = PREP
-        self.nextStart = None
+        self.nextStart = 0
         self.batches = {}
+        # Batches waiting for a decision on a command, in the order of that command's start times.
+        self.queues = {WEAKGROW: [], GROW: [], HACK: []}
+        # [from, to] of each hack -> weakhack and grow -> weakgrow landing pair in flight, in landing order.
+        self.windows = {HACK: [], GROW: []}
         self.cycles = {"total": 0, "totalMs": 0.0}
         self.desyncs = {"late": 0, "unprepped": 0, "skippedHacks": 0}
-        self.counts = {"batches": 0, "memorySkips": 0, "missed": 0, "prepRounds": 0, "hacks": 0}
+        self.counts = {"batches": 0, "memorySkips": 0, "missed": 0, "prepRounds": 0, "hacks": 0, "execFailures": 0}
         self.money = 0.0
         self.notes = []
 
@@ -57,15 +63,36 @@ class Batcher:
 
     # the cycle
 
+    def start_of(self, batch, command):
+        """Latest start of a command with the current stats: its landing time less its duration."""
+        return batch.jobs[command].expectedFinish - self.stats.duration(command)
+
     def quiet(self, now):
         """True when no hack or grow of this target has landed without its weaken landing yet (with a guard)."""
-        for id in self.batches.keys():
-            batch = self.batches[id]
-            for pair in [[HACK, WEAKHACK], [GROW, WEAKGROW]]:
-                if batch.scheduled(pair[0]) and batch.jobs[pair[0]].expectedFinish - self.guard <= now \
-                        and now <= batch.jobs[pair[1]].expectedFinish + self.guard:
-                    return False
-        return True
+        return self.quiet_after(now) == now
+
+    def quiet_after(self, now):
+        """`now` if quiet now, else the end of the landing pair in progress (plus the guard)."""
+        for kind in [HACK, GROW]:
+            windows = self.windows[kind]
+            while len(windows) > 0 and windows[0][1] + self.guard < now:
+                windows.pop(0)
+            if len(windows) > 0 and windows[0][0] - self.guard <= now:
+                return windows[0][1] + self.guard
+        return now
+
+    def due(self, now):
+        """When the next cycle has something to do (launch, decide, prep); `now` if already."""
+        if self.mode != BATCH and len(self.batches) == 0:
+            return now
+        moment = now + 3600000
+        if self.mode == BATCH:
+            moment = min(moment, self.nextStart - self.lookahead)
+        for command in [WEAKGROW, GROW, HACK]:
+            queue = self.queues[command]
+            if len(queue) > 0:
+                moment = min(moment, self.start_of(queue[0], command) - self.lookahead)
+        return max(self.quiet_after(now), moment)
 
     def cycle(self, now, security, money):
         """Jobs to launch now, as a list of [batch, command]; `security`/`money` are the target's current values."""
@@ -77,7 +104,7 @@ class Batcher:
             if len(self.batches) == 0:
                 if prepped and money >= self.stats.moneyMax * (1 - MONEY_TOLERANCE):
                     self.mode = BATCH
-                    self.nextStart = now
+                    self.nextStart = now + self.lead
                 else:
                     self.mode = PREP
                     return self.prep(now, security, money)
@@ -95,7 +122,7 @@ class Batcher:
         while self.nextStart <= horizon:
             start = self.nextStart
             self.nextStart += self.period
-            if start >= now:
+            if start >= now + self.lead:
                 self.create(start, launches)
         self.decide_pending(now, launches)
         return launches
@@ -121,6 +148,8 @@ class Batcher:
         self.counts["batches"] += 1
         batch.decide(WEAKHACK, True)
         launches.append([batch, WEAKHACK])
+        for command in [WEAKGROW, GROW, HACK]:
+            self.queues[command].append(batch)
 
     def rule(self, batch, command):
         if command == WEAKGROW:
@@ -135,66 +164,83 @@ class Batcher:
     def decide_pending(self, now, launches):
         """Launch or drop every command whose start is within the look-ahead, by the rules, in start order."""
         horizon = now + self.lookahead
-        for id in sorted(self.batches.keys(), key=lambda key: float(key)):
-            batch = self.batches[id]
-            for command in [WEAKGROW, GROW, HACK]:
-                if command in batch.decided or command not in batch.jobs:
-                    continue
+        for command in [WEAKGROW, GROW, HACK]:
+            queue = self.queues[command]
+            while len(queue) > 0 and self.start_of(queue[0], command) <= horizon:
+                batch = queue.pop(0)
                 job = batch.jobs[command]
-                job.startTime = job.expectedFinish - self.stats.duration(command)
-                if job.startTime > horizon:
-                    continue
-                if job.startTime < now:
+                job.startTime = self.start_of(batch, command)
+                if job.startTime < now + self.lead:
                     self.counts["missed"] += 1
                     batch.decide(command, False)
                 elif self.rule(batch, command):
                     batch.decide(command, True)
                     launches.append([batch, command])
+                    if command == HACK or command == GROW:
+                        partner = WEAKHACK if command == HACK else WEAKGROW
+                        self.windows[command].append([job.expectedFinish, batch.jobs[partner].expectedFinish])
                 else:
                     if command == HACK:
                         self.desyncs["skippedHacks"] += 1
                     batch.decide(command, False)
-        self.close_finished()
+                self.close(batch)
 
     def prep(self, now, security, money):
-        """One prep round: weaken to min, grow to max, weaken again, all started now at the current security."""
-        free = 0.0
-        for host in self.pool.ramPool.keys():
-            free = max(free, self.pool.ramPool[host])
+        """One prep round, started now at the current security: one prep batch per node used.
+
+        All the first weakens land first, then all the grows, then all their weakens, `spacing` ms apart.
+        """
         server = {"minDifficulty": self.stats.minDifficulty, "serverGrowth": self.stats.serverGrowth,
                   "moneyMax": self.stats.moneyMax}
         player = {"skills": {"hacking": self.stats.level}}
-        threads = prep_threads(server, player, security, money, min(free, self.pool_share))
+        parts = split_prep(prep_threads(server, player, security, money), self.pool.ramPool, self.pool_share)
         level = self.stats.level
         required = self.stats.requiredHackingSkill
         factor = formulas.hack_time(level, required, security) \
             / formulas.hack_time(level, required, self.stats.minDifficulty)
-        weaken_lands = now + self.stats.times["weaken"] * factor
-        rams = {}
-        jobs = {}
-        for command in [WEAKHACK, GROW, WEAKGROW]:
-            if threads[command] > 0:
-                rams[command] = threads[command] * WORKER_RAM[command]
-        hosts = self.pool.place(rams)
-        if hosts is None or len(rams) == 0:
-            return []
-        for command in rams.keys():
-            lands = weaken_lands + LANDING_SLOT[command] * self.spacing
-            duration = self.stats.times["grow" if command == GROW else "weaken"] * factor
-            jobs[command] = Job(command, threads[command], hosts[command], lands - duration, lands)
-        batch = Batch(round(now), self.target, jobs, PREP)
-        self.pool.reserve(batch)
-        self.batches[batch.id] = batch
-        self.counts["prepRounds"] += 1
+        first_lands = now + self.lead + self.stats.times["weaken"] * factor
+        count = len(parts)
         launches = []
-        for command in [WEAKHACK, WEAKGROW, GROW]:
-            if command in jobs:
-                batch.decide(command, True)
-                launches.append([batch, command])
-        batch.decide(HACK, False)
+        for index in range(count):
+            host = parts[index][0]
+            threads = parts[index][1]
+            jobs = {}
+            for command in [WEAKHACK, GROW, WEAKGROW]:
+                if threads[command] > 0:
+                    lands = first_lands + (LANDING_SLOT[command] * count + index) * self.spacing
+                    duration = self.stats.times["grow" if command == GROW else "weaken"] * factor
+                    jobs[command] = Job(command, threads[command], host, lands - duration, lands)
+            batch = Batch(round(now) + index, self.target, jobs, PREP)
+            self.pool.reserve(batch)
+            self.batches[batch.id] = batch
+            if GROW in jobs:
+                self.windows[GROW].append([jobs[GROW].expectedFinish, jobs[WEAKGROW].expectedFinish])
+            for command in [WEAKHACK, WEAKGROW, GROW]:
+                if command in jobs:
+                    batch.decide(command, True)
+                    launches.append([batch, command])
+            batch.decide(HACK, False)
+        if count > 0:
+            self.counts["prepRounds"] += 1
         return launches
 
     # reports
+
+    def started(self, batch_id, command, pid, exec_start, exec_finish):
+        """The runner's answer to a launch: the pid, and exec's start and finish times. Pid 0: it never ran."""
+        batch = self.batches.get(batch_id)
+        if batch is None or command not in batch.jobs:
+            return None
+        job = batch.jobs[command]
+        job.pid = pid
+        job.execStart = exec_start
+        job.execFinish = exec_finish
+        if pid == 0:
+            job.result = FAILED
+            job.done = True
+            self.counts["execFailures"] += 1
+            self.notes.append(f"{command} of batch {batch_id} on {self.target} could not start")
+        return self.close(batch)
 
     def report(self, batch_id, command, telemetry):
         """A worker's telemetry; returns the batch it finished, if any."""
@@ -215,7 +261,7 @@ class Batcher:
             self.money += job.result
             self.counts["hacks"] += 1
             self.check_hack(batch, job)
-        return self.close_finished()
+        return self.close(batch)
 
     def check_hack(self, batch, job):
         """A successful hack on a prepped server takes exactly threads × percent of the maximum money."""
@@ -227,16 +273,13 @@ class Batcher:
                           f"(took {job.result:.0f} of {expected:.0f}); skipping hacks and prepping again")
         self.mode = RECOVER
 
-    def close_finished(self):
-        """Release the RAM of every batch whose jobs are all decided and back; return the last one closed."""
-        closed = None
-        for id in list(self.batches.keys()):
-            batch = self.batches[id]
-            if batch.finished():
-                self.pool.release(batch)
-                del self.batches[id]
-                closed = batch
-        return closed
+    def close(self, batch):
+        """Release the batch's RAM once its jobs are all decided and back; return it then, else None."""
+        if batch.id not in self.batches or not batch.finished():
+            return None
+        self.pool.release(batch)
+        self.batches.pop(batch.id)
+        return batch
 
     def in_flight(self):
         return len(self.batches)

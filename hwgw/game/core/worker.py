@@ -7,8 +7,6 @@ with additionalMsec, so the call starts now, at the security of now. Started aft
 reports "late".
 """
 
-import json
-
 from hwgw.game.core.clock import now_ms
 from hwgw.game.core.model import LATE
 
@@ -30,6 +28,5 @@ async def work(ns, call):
     report = {"target": target, "command": args[1], "batch": args[2], "pid": ns.pid, "startTime": started,
               "endTime": ended, "expectedFinish": args[4], "result": result}
     port = args[5] if len(args) > 5 else REPORT_PORT
-    text = json.dumps(report)
-    while not ns.tryWritePort(port, text):
+    while not ns.tryWritePort(port, report):
         await ns.sleep(5)

@@ -1,0 +1,88 @@
+"""The topics the HWGW roles exchange over the broker, their bodies, and the settings every role shares.
+
+Events:
+- InitializationInfoRetrieved {player, home, allServers, totalRamPool} (researcher)
+- BatchStatsRefreshed {stats: [BatchStats], nodes: {host: GB}, totalRamPool, level} (initiator)
+- ScriptStarted {script, host, pid} (runner)
+- BatchStarted {target, jobs: [{batch, command, host, pid, execStart, execFinish}]} (runner)
+- PlayerLevelChanged {level} (orchestrator, which sees the level before each launch)
+
+Commands:
+- ScriptRequested {script, host, threads, args} -> ScriptStarted (runner)
+- InitializationRequested {} -> the runner starts the researcher
+- BatchRequested {target, jobs: [{batch, command, host, threads, startTime, expectedFinish}]} -> BatchStarted
+- BatchStatsRequested {} -> BatchStatsRefreshed (initiator)
+
+Worker telemetry does not go through the broker: each worker writes one JSON report straight to the report port.
+"""
+
+INITIALIZATION_INFO_RETRIEVED = "InitializationInfoRetrieved"
+BATCH_STATS_REFRESHED = "BatchStatsRefreshed"
+SCRIPT_STARTED = "ScriptStarted"
+BATCH_STARTED = "BatchStarted"
+PLAYER_LEVEL_CHANGED = "PlayerLevelChanged"
+SCRIPT_REQUESTED = "ScriptRequested"
+INITIALIZATION_REQUESTED = "InitializationRequested"
+BATCH_REQUESTED = "BatchRequested"
+BATCH_STATS_REQUESTED = "BatchStatsRequested"
+
+BROKER_SCRIPT = "hwgw/broker.js"
+RESEARCHER_SCRIPT = "hwgw/researcher.js"
+INITIATOR_SCRIPT = "hwgw/initiator.js"
+ORCHESTRATOR_SCRIPT = "hwgw/orchestrator.js"
+START_SCRIPT = "hwgw/start.js"
+
+# Settings of a run, chosen once by the startup script and handed from role to role in script arguments.
+DEFAULTS = {
+    "port": 1,  # the port threshold: the system uses this port and the next two; the player's scripts the ones below
+    "spacing": 5,  # ms between the landings of one batch
+    "cycle": 20,  # ms: the batcher's cycle target
+    "targets": 1,  # how many servers to batch at once
+    "reserve": 4,  # GB of home left free for the control plane and the player
+    "report": 60,  # s between status lines
+}
+
+
+def report_port(settings):
+    """Where workers write their telemetry: two above the broker's sign-on port (the one above holds its state)."""
+    return settings["port"] + 2
+
+
+def lead(settings):
+    """The least time a launch leaves before its start time, for the message to the runner and exec."""
+    return settings["cycle"] / 4
+
+
+def lookahead(settings):
+    """How far ahead the batcher launches: past the lead, two cycles plus a landing pair, so that a quiet moment
+    always comes before a job's start time."""
+    return lead(settings) + 2 * settings["cycle"] + 2 * settings["spacing"] + 4
+
+
+def guard(settings):
+    """Margin around each hack/grow landing and its weaken's landing in which nothing is launched."""
+    return min(2, settings["spacing"] / 4)
+
+
+def settings_to_args(settings):
+    args = []
+    for key in DEFAULTS.keys():
+        args.append("--" + key)
+        args.append(settings[key])
+    return args
+
+
+def settings_from_args(args):
+    """Read `--name value` pairs for the DEFAULTS keys; raise ValueError naming the bad argument."""
+    settings = dict(DEFAULTS)
+    i = 0
+    while i < len(args):
+        flag = args[i]
+        key = flag[2:] if isinstance(flag, str) and flag.startswith("--") else ""
+        if key not in DEFAULTS:
+            raise ValueError(f"unknown argument '{flag}'; use " + ", ".join(["--" + k for k in DEFAULTS.keys()]))
+        if i + 1 >= len(args) or not isinstance(args[i + 1], (int, float)) or args[i + 1] <= 0:
+            raise ValueError(f"{flag} needs a positive number after it")
+        settings[key] = args[i + 1]
+        i += 2
+    return settings

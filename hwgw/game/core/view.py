@@ -1,0 +1,36 @@
+"""What the orchestrator prints: one status line per target, and every desync it noticed."""
+
+
+def money(amount):
+    for unit, size in [["t", 1e12], ["b", 1e9], ["m", 1e6], ["k", 1e3]]:
+        if abs(amount) >= size:
+            return f"${amount / size:.2f}{unit}"
+    return f"${amount:.0f}"
+
+
+def status_line(batcher, elapsed_ms):
+    """Income, batches, desyncs, cycles and RAM for one target (JSON-friendly numbers follow in `status`)."""
+    figures = status(batcher, elapsed_ms)
+    desyncs = figures["desyncs"]
+    return (f"hwgw: {batcher.target} [{batcher.mode}] {money(figures['income'])}/s, "
+            f"{figures['batches']} batches ({figures['inFlight']} in flight, {figures['memorySkips']} without RAM), "
+            f"landings {batcher.spacing} ms apart, batch every {batcher.period:.0f} ms, "
+            f"desyncs: {desyncs['late']} late, {desyncs['unprepped']} unprepped, {desyncs['skippedHacks']} hacks "
+            f"skipped, {figures['missed']} missed; cycles {figures['cycles']} ({figures['cycleMs']:.2f} ms each)")
+
+
+def status(batcher, elapsed_ms):
+    cycles = batcher.cycles
+    return {"target": batcher.target, "mode": batcher.mode,
+            "income": batcher.money / (elapsed_ms / 1000) if elapsed_ms > 0 else 0.0,
+            "money": batcher.money, "batches": batcher.counts["batches"], "inFlight": batcher.in_flight(),
+            "memorySkips": batcher.counts["memorySkips"], "missed": batcher.counts["missed"],
+            "prepRounds": batcher.counts["prepRounds"], "desyncs": dict(batcher.desyncs),
+            "cycles": cycles["total"], "cycleMs": cycles["totalMs"] / cycles["total"] if cycles["total"] > 0 else 0,
+            "spacing": batcher.spacing, "period": batcher.period}
+
+
+def pool_line(pool):
+    bad = pool.overcommitted()
+    return (f"hwgw: RAM pool {pool.total():.0f} GB, reserved {pool.reserved:.0f} GB now, {pool.peak:.0f} GB at most, "
+            + (f"OVERCOMMITTED on {', '.join(bad)}" if len(bad) > 0 else "never over-committed"))

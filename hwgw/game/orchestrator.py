@@ -1,0 +1,156 @@
+"""The orchestrator: seed 001's batcher, keeping seed 000's RAM pool.
+
+It takes the initiator's batch stats (it never recalculates them) and runs the cycle loop: each turn it handles
+the broker's messages and the workers' reports, then, per target whose batcher has something due, asks the batcher
+which commands to launch now and sends them to the runner as one BatchRequested. The loop sleeps the cycle target
+less the time the cycle took, or until the next batcher is due when that is later (at most a second). A batch's RAM is reserved across the nodes when its weakhack is
+launched and released when its last job reports back.
+
+Before launching it compares the player's hacking level with the level of the stats; when they differ it publishes
+PlayerLevelChanged and launches nothing until the initiator's refreshed stats arrive.
+
+Every `--report` seconds it prints one status line per target and one for the RAM pool.
+
+Arguments: the settings (`--port` ...).
+"""
+
+from hwgw.game.core import topics
+from hwgw.game.core.bus import Bus, command_requester, event_listener
+from hwgw.game.core.clock import now_ms
+from hwgw.game.core.message import EVENT, NO_DATA, from_port
+from hwgw.game.core.model import stats_from_message
+from hwgw.game.core.pool import RamPool
+from hwgw.game.core.schedule import Batcher
+from hwgw.game.core.view import pool_line, status_line
+from hwgw.ns import NS
+
+ORCHESTRATOR = {}
+IDLE_MS = 1000  # longest sleep, so that broker messages and reports are handled within a second
+
+
+class Orchestrator:
+    def __init__(self, ns, settings):
+        self.ns = ns
+        self.settings = settings
+        self.report_port = topics.report_port(settings)
+        self.pool = None
+        self.batchers = {}
+        self.level = 0
+        self.announced_level = 0
+        self.began = now_ms()
+        self.last_status = self.began
+
+    def take_stats(self, body):
+        if self.pool is None:
+            self.pool = RamPool(body["nodes"])
+        share = self.pool.total() / len(body["stats"])
+        settings = self.settings
+        for message in body["stats"]:
+            stats = stats_from_message(message)
+            if stats.target in self.batchers:
+                self.batchers[stats.target].refresh(stats)
+            else:
+                self.batchers[stats.target] = Batcher(stats, self.pool, share, settings["spacing"],
+                                                      topics.lookahead(settings), topics.guard(settings),
+                                                      topics.lead(settings))
+        self.level = body["level"]
+
+    def take_started(self, body):
+        batcher = self.batchers[body["target"]]
+        for job in body["jobs"]:
+            batcher.started(job["batch"], job["command"], job["pid"], job["execStart"], job["execFinish"])
+
+    def read_reports(self):
+        raw = self.ns.readPort(self.report_port)
+        while raw != NO_DATA:
+            report = from_port(raw)
+            batcher = self.batchers.get(report["target"])
+            if batcher is not None:
+                batcher.report(report["batch"], report["command"], report)
+            raw = self.ns.readPort(self.report_port)
+
+    async def turn(self, bus):
+        """One cycle; returns when the next one is due (seed 001's cycle target, or later when nothing is due)."""
+        begin = now_ms()
+        await bus.poll()
+        self.read_reports()
+        wake = begin + IDLE_MS
+        if self.pool is None:
+            return begin + self.settings["cycle"]
+        level = None
+        for target in self.batchers.keys():
+            batcher = self.batchers[target]
+            moment = now_ms()
+            due = batcher.due(moment)
+            if due > moment:
+                wake = min(wake, due)
+                continue
+            if level is None:
+                level = self.ns.getHackingLevel()
+                if level != self.level:
+                    if level != self.announced_level:
+                        self.announced_level = level
+                        await bus.publish(topics.PLAYER_LEVEL_CHANGED, {"level": level})
+                    return begin + self.settings["cycle"]
+            launches = batcher.cycle(moment, self.ns.getServerSecurityLevel(target),
+                                     self.ns.getServerMoneyAvailable(target))
+            if len(launches) > 0:
+                await request_batch(bus, target, [launch_body(pair[0], pair[1]) for pair in launches])
+            for note in batcher.notes:
+                self.ns.tprint(f"hwgw: {note}")
+            batcher.notes = []
+            batcher.cycles["total"] += 1
+            batcher.cycles["totalMs"] += now_ms() - moment
+            wake = min(wake, max(begin + self.settings["cycle"], batcher.due(now_ms())))
+        self.show_status()
+        return min(wake, self.last_status + self.settings["report"] * 1000)
+
+    def show_status(self):
+        moment = now_ms()
+        if moment - self.last_status < self.settings["report"] * 1000:
+            return
+        self.last_status = moment
+        for target in self.batchers.keys():
+            self.ns.tprint(status_line(self.batchers[target], moment - self.began))
+        self.ns.tprint(pool_line(self.pool))
+
+
+def launch_body(batch, command):
+    job = batch.jobs[command]
+    return {"batch": batch.id, "command": command, "host": job.host, "threads": job.threads,
+            "startTime": job.startTime, "expectedFinish": job.expectedFinish}
+
+
+@event_listener(topics.BATCH_STATS_REFRESHED)
+def on_stats(bus, msg):
+    ORCHESTRATOR["it"].take_stats(msg["body"])
+
+
+@event_listener(topics.BATCH_STARTED)
+def on_started(bus, msg):
+    ORCHESTRATOR["it"].take_started(msg["body"])
+
+
+@command_requester(topics.BATCH_REQUESTED)
+async def request_batch(bus, target, jobs):
+    await bus.send(topics.BATCH_REQUESTED, {"target": target, "jobs": jobs})
+
+
+@command_requester(topics.BATCH_STATS_REQUESTED)
+async def request_stats(bus):
+    await bus.send(topics.BATCH_STATS_REQUESTED, {})
+
+
+async def main(ns: NS) -> None:
+    ns.disableLog("ALL")
+    settings = topics.settings_from_args(ns.args)
+    orchestrator = Orchestrator(ns, settings)
+    ORCHESTRATOR["it"] = orchestrator
+    ns.clearPort(orchestrator.report_port)
+    bus = Bus(ns, "orchestrator", settings["port"])
+    await bus.setup(on_stats, on_started, request_batch, request_stats)
+    await bus.register(topics.PLAYER_LEVEL_CHANGED, EVENT)
+    await request_stats(bus)
+    while True:
+        wake = await orchestrator.turn(bus)
+        await ns.sleep(max(1, wake - now_ms()))

@@ -1,0 +1,105 @@
+"""Start the HWGW system: `run hwgw/start.js [--port 1] [--spacing 5] [--cycle 20] [--targets 1] [--reserve 4]
+[--report 60]`. This script then stays on as the runner, the only script that calls exec.
+
+Mapping of the design notes' roles: this script is seed 000's runner and, with the researcher it starts, seed 001's
+batch-manager (on a restart it makes sure every script the system created has exited, then starts fresh); the
+orchestrator is seed 001's batcher.
+
+Start-up, each step started by the one before it over the broker:
+1. clean-up: the researcher (cleanup mode) kills every hwgw script but this one; the system's ports are emptied;
+2. the broker (on the port threshold), then the initiator;
+3. the initiator asks for the researcher, which roots servers, copies the workers and publishes what it found;
+4. the initiator computes the batch stats and asks for the orchestrator, which asks it for the stats and batches.
+
+The port threshold: the system uses the port given by --port and the two above it (broker sign-on and saved state,
+worker reports), plus the broker's topic and inbox ranges; the ports below the threshold are left to other scripts.
+"""
+
+from hwgw.game.core import message, topics
+from hwgw.game.core.bus import Bus, command_listener, command_requester
+from hwgw.game.core.clock import now_ms
+from hwgw.game.core.model import WORKER_SCRIPT
+from hwgw.ns import NS
+
+
+def alert(ns, text):
+    ns.tprint(f"ERROR hwgw: {text}")
+    ns.toast(f"hwgw: {text}", "error")
+
+
+def launch(ns, script, host, threads, args):
+    """exec, with every pid checked: 0 raises an alert and the runner goes on."""
+    pid = ns.exec(script, host, threads, *args)
+    if pid == 0:
+        alert(ns, f"could not start {script} on {host} with {threads} thread(s) (not enough RAM or no such file)")
+    return pid
+
+
+@command_listener(listens=topics.SCRIPT_REQUESTED, produces=topics.SCRIPT_STARTED)
+async def on_script_requested(bus, msg):
+    body = msg["body"]
+    pid = launch(bus.ns, body["script"], body["host"], body["threads"], body["args"])
+    await bus.publish(topics.SCRIPT_STARTED, {"script": body["script"], "host": body["host"], "pid": pid})
+
+
+@command_listener(listens=topics.INITIALIZATION_REQUESTED, produces=topics.SCRIPT_STARTED)
+async def on_initialization_requested(bus, msg):
+    settings = RUNNER["settings"]
+    pid = launch(bus.ns, topics.RESEARCHER_SCRIPT, "home", 1, ["research", 0] + topics.settings_to_args(settings))
+    await bus.publish(topics.SCRIPT_STARTED, {"script": topics.RESEARCHER_SCRIPT, "host": "home", "pid": pid})
+
+
+@command_listener(listens=topics.BATCH_REQUESTED, produces=topics.BATCH_STARTED)
+async def on_batch_requested(bus, msg):
+    body = msg["body"]
+    report_port = topics.report_port(RUNNER["settings"])
+    started = []
+    for job in body["jobs"]:
+        exec_start = now_ms()
+        args = [body["target"], job["command"], job["batch"], job["startTime"], job["expectedFinish"], report_port]
+        pid = launch(bus.ns, WORKER_SCRIPT[job["command"]], job["host"], job["threads"], args)
+        started.append({"batch": job["batch"], "command": job["command"], "host": job["host"], "pid": pid,
+                        "execStart": exec_start, "execFinish": now_ms()})
+    await bus.publish(topics.BATCH_STARTED, {"target": body["target"], "jobs": started})
+
+
+@command_requester(topics.SCRIPT_REQUESTED)
+async def request_script(bus, script, args):
+    await bus.send(topics.SCRIPT_REQUESTED, {"script": script, "host": "home", "threads": 1, "args": args})
+
+
+RUNNER = {}
+
+
+async def clean_up(ns, settings):
+    """Have the researcher kill what an earlier start left running, then empty the ports the system uses."""
+    done = topics.report_port(settings)
+    ns.clearPort(done)
+    pid = launch(ns, topics.RESEARCHER_SCRIPT, "home", 1, ["cleanup", ns.pid] + topics.settings_to_args(settings))
+    if pid != 0:
+        while ns.peek(done) == message.NO_DATA:
+            await ns.nextPortWrite(done)
+    saved = ns.peek(message.state_port(settings["port"]))
+    if saved != message.NO_DATA:
+        for port in range(message.TOPIC_PORTS, saved["next_port"]):
+            ns.clearPort(port)
+    for port in [settings["port"], message.state_port(settings["port"]), done]:
+        ns.clearPort(port)
+
+
+async def main(ns: NS) -> None:
+    ns.disableLog("ALL")
+    try:
+        settings = topics.settings_from_args(ns.args)
+    except ValueError as error:
+        ns.tprint(f"ERROR hwgw/start.js: {error}")
+        return
+    RUNNER["settings"] = settings
+    await clean_up(ns, settings)
+    if launch(ns, topics.BROKER_SCRIPT, "home", 1, ["--port", settings["port"]]) == 0:
+        return
+    bus = Bus(ns, "runner", settings["port"])
+    await bus.setup(on_script_requested, on_initialization_requested, on_batch_requested, request_script)
+    ns.tprint(f"hwgw: started (ports from {settings['port']}, landings {settings['spacing']} ms apart)")
+    await request_script(bus, topics.INITIATOR_SCRIPT, topics.settings_to_args(settings))
+    await bus.serve()
