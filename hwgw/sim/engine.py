@@ -110,7 +110,6 @@ def function_costs(version: str) -> dict:
 
 class Emulator:
     def __init__(self, scenario: dict, files: dict = None):
-        self.scenario = scenario
         self.settings = scenario["settings"]
         self.version = self.settings["game_version"]
         self.costs = function_costs(self.version)
@@ -162,7 +161,6 @@ class Emulator:
         self.ram_peak = 0.0
         self.ram_area = 0.0
         self.money_start = self.player.money
-        self.exp_start = self.player.exp
         self.skill_start = self.player.skill
         self.first_hack_money = None
 
@@ -206,7 +204,10 @@ class Emulator:
 
     def start_script(self, server: Server, path: str, threads: int, args: list, ram_override=None) -> int:
         """Start a script the way exec does; return its pid, or 0 (counted as an exec failure)."""
-        ram = ram_override if ram_override is not None else self.script_ram(server, path)
+        if ram_override is not None and path in server.files:
+            ram = ram_override
+        else:
+            ram = self.script_ram(server, path)
         if not server.hasAdminRights or ram is None or ram * threads > server.maxRam - server.ramUsed + 0.001:
             self.exec_failures += 1
             return 0
