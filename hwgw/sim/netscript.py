@@ -209,14 +209,16 @@ def killall(em, script, args):
     return bool(victims)
 
 
-@netscript()
-def exit(em, script, args):
+@netscript("exit")
+def exit_(em, script, args):
     em.kill_script(script)
 
 
 @netscript()
 def isRunning(em, script, args):
-    return bool(matching(em, script, args)) if args else True
+    if not args:
+        raise NetscriptError("isRunning needs a pid, or a filename and a host")
+    return bool(matching(em, script, args))
 
 
 @netscript()
