@@ -5,14 +5,14 @@ import pytest
 from hwgw.game.core import planner
 from hwgw.game.core.model import GROW, HACK, LATE, WEAKGROW, WEAKHACK
 from hwgw.game.core.pool import RamPool
-from hwgw.game.core.schedule import BATCH, RECOVER, Batcher
+from hwgw.game.core.schedule import BATCH, PREP, RECOVER, Batcher
 
 PHANTASY = {"hostname": "phantasy", "moneyMax": 600e6, "minDifficulty": 7, "serverGrowth": 35,
             "requiredHackingSkill": 100, "hasAdminRights": True}
 PLAYER = {"skills": {"hacking": 500, "intelligence": 0}, "mults": {}}
 SPACING = 5
-LOOKAHEAD = 60
-GUARD = 1
+LOOKAHEAD = 5 + 2 * 20 + 6 * SPACING + 4
+GUARD = SPACING
 CYCLE = 20
 
 
@@ -158,14 +158,24 @@ def test_a_hack_landing_on_an_unprepped_server_skips_hacks_until_nothing_is_in_f
     assert batcher.counts["prepRounds"] == 0
 
 
-def test_security_above_minimum_at_a_quiet_moment_is_a_desync():
+def test_security_above_minimum_at_a_quiet_moment_holds_launches_and_preps_when_drained():
     batcher, stats, pool = make()
     drive = Drive(batcher)
     drive.run(stats.times["weaken"])
-    launches = batcher.cycle(drive.now, 7.5, 600e6)
-    assert launches == []
-    assert batcher.mode == RECOVER
+    assert batcher.cycle(drive.now, 7.5, 600e6) == []
+    assert batcher.cycle(drive.now + CYCLE, 7.5, 600e6) == []
     assert batcher.desyncs["unprepped"] == 1
+    assert batcher.in_flight() > 0
+    later = drive.now + 2 * stats.times["weaken"]
+    for batch in list(batcher.batches.values()):
+        for command in list(batch.jobs):
+            if batch.jobs[command].scheduled and not batch.jobs[command].done:
+                batcher.report(batch.id, command, {"startTime": 0, "endTime": later, "result": 0, "pid": 1})
+    assert batcher.cycle(later, 7.5, 600e6) == []
+    assert batcher.in_flight() == 0
+    assert batcher.mode == PREP
+    assert len(batcher.cycle(later + CYCLE, 7.5, 600e6)) > 0
+    assert batcher.counts["prepRounds"] == 1
 
 
 def test_prep_rounds_until_the_server_is_prepped():

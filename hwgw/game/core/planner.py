@@ -27,14 +27,18 @@ def player_numbers(player):
 
 def is_target(server, skill):
     """A server worth batching: rooted, hackable at this skill, rich enough, and not a faction server."""
-    return (not server.get("purchasedByPlayer", False) and server["hostname"] not in EXCLUDED_TARGETS
-            and server.get("hasAdminRights", False) and server.get("moneyMax", 0) > MIN_TARGET_MONEY
-            and server.get("requiredHackingSkill", 0) <= skill)
+    if server.get("purchasedByPlayer", False) or server["hostname"] in EXCLUDED_TARGETS:
+        return False
+    if not server.get("hasAdminRights", False):
+        return False
+    return server.get("moneyMax", 0) > MIN_TARGET_MONEY and server.get("requiredHackingSkill", 0) <= skill
 
 
 def is_worker_node(server):
     """A rooted server with RAM for at least one worker."""
-    return server.get("hasAdminRights", False) and server["maxRam"] - server.get("ramUsed", 0) >= MIN_WORKER_RAM
+    if not server.get("hasAdminRights", False):
+        return False
+    return server["maxRam"] - server.get("ramUsed", 0) >= MIN_WORKER_RAM
 
 
 def new_stats(server, player, fraction):

@@ -15,8 +15,9 @@ its weaken has not yet: the cycle waits for a quiet moment instead.
 
 Desyncs are detected and reported: a worker that started too late (it does nothing), a hack that landed on a server
 not at maximum money and minimum security (it took less than planned), and security above minimum at a moment when
-every weaken has caught up. The correction is to skip hacks: no hack is launched and no batch created while
-recovering; once nothing is in flight the target is checked and prepped again if needed.
+every weaken has caught up. The correction is to skip hacks: after an unprepped landing no hack is launched and no
+batch created until nothing is in flight, then the target is checked and prepped again if needed; while security
+reads high, nothing is launched at all.
 """
 
 from hwgw.game.core import formulas
@@ -53,6 +54,7 @@ class Batcher:
         self.counts = {"batches": 0, "memorySkips": 0, "missed": 0, "prepRounds": 0, "hacks": 0, "execFailures": 0}
         self.money = 0.0
         self.notes = []
+        self.elevated = False
 
     # stats
 
@@ -112,12 +114,8 @@ class Batcher:
                 self.decide_pending(now, launches)
                 return launches
         if not prepped:
-            self.desyncs["unprepped"] += 1
-            self.notes.append(f"desync: {self.target} is at security {security:.3f} (min {self.stats.minDifficulty}) "
-                              "between landings; skipping hacks and prepping again")
-            self.mode = RECOVER
-            self.decide_pending(now, launches)
-            return launches
+            return self.hold(now, security, launches)
+        self.elevated = False
         horizon = now + self.lookahead
         while self.nextStart <= horizon:
             start = self.nextStart
@@ -125,6 +123,19 @@ class Batcher:
             if start >= now + self.lead:
                 self.create(start, launches)
         self.decide_pending(now, launches)
+        return launches
+
+    def hold(self, now, security, launches):
+        """Security above minimum while no landing pair is in progress: launch nothing (a call started now would
+        run long), let what comes due be missed, and prep again once nothing is in flight."""
+        if not self.elevated:
+            self.elevated = True
+            self.desyncs["unprepped"] += 1
+            self.notes.append(f"desync: {self.target} is at security {security:.3f} (min {self.stats.minDifficulty}) "
+                              "with no landing in progress; holding launches")
+        self.decide_pending(now, launches)
+        if len(self.batches) == 0:
+            self.mode = PREP
         return launches
 
     def create(self, start, launches):
@@ -152,14 +163,14 @@ class Batcher:
             self.queues[command].append(batch)
 
     def rule(self, batch, command):
-        if command == WEAKGROW:
-            return batch.scheduled(WEAKHACK)
-        if command == GROW:
-            return batch.scheduled(WEAKHACK) and batch.scheduled(WEAKGROW)
-        if command == HACK:
-            return (self.mode == BATCH and batch.scheduled(WEAKHACK) and batch.scheduled(WEAKGROW)
-                    and batch.scheduled(GROW))
-        return False
+        """Seed 001's rules: what must be scheduled before `command` may be launched."""
+        needs = {WEAKGROW: [WEAKHACK], GROW: [WEAKHACK, WEAKGROW], HACK: [WEAKHACK, WEAKGROW, GROW]}[command]
+        if command == HACK and self.mode != BATCH:
+            return False
+        for other in needs:
+            if not batch.scheduled(other):
+                return False
+        return True
 
     def decide_pending(self, now, launches):
         """Launch or drop every command whose start is within the look-ahead, by the rules, in start order."""

@@ -54,14 +54,15 @@ def lead(settings):
 
 
 def lookahead(settings):
-    """How far ahead the batcher launches: past the lead, two cycles plus a landing pair, so that a quiet moment
-    always comes before a job's start time."""
-    return lead(settings) + 2 * settings["cycle"] + 2 * settings["spacing"] + 4
+    """How far ahead the batcher launches: past the lead, two cycles plus a batch's landing sequence with its guards,
+    so that a quiet moment always comes before a job's start time."""
+    return lead(settings) + 2 * settings["cycle"] + 6 * settings["spacing"] + 4
 
 
 def guard(settings):
-    """Margin around each hack/grow landing and its weaken's landing in which nothing is launched."""
-    return min(2, settings["spacing"] / 4)
+    """Margin around each hack/grow landing and its weaken's landing in which nothing is launched: one spacing, so
+    that a landing a little late or early is still covered, and a batch's whole landing sequence is one window."""
+    return settings["spacing"]
 
 
 def settings_to_args(settings):
