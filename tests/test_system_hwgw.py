@@ -1,0 +1,131 @@
+"""The shipped HWGW system in the emulator, on the built-in mid-game scenario (hacking 500, every port opener,
+home 64 GB with 4 cores, ten 1 TB purchased servers).
+
+Assertions read the emulator's own record of every hack/grow/weaken call (what landed when, and the target's state
+right after), never what the scripts report about themselves.
+"""
+
+import re
+
+import pytest
+
+from hwgw.build import build, default_source
+from hwgw.sim.scenario import merge
+from hwgw.sim.system import Plan, plan, simulate
+
+HOURS = 0.25  # about 450 s of prep, then about 450 s of batching
+ORDER = ["hack", "weakhack", "grow", "weakgrow"]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return build(default_source(), tmp_path_factory.mktemp("build") / "out").files
+
+
+@pytest.fixture(scope="module")
+def system(built):
+    scenario = merge({"hours": HOURS})
+    return simulate(scenario, plan(scenario, built, baseline=False))
+
+
+@pytest.fixture(scope="module")
+def baseline(built):
+    scenario = merge({"hours": 1.0})
+    return simulate(scenario, plan(scenario, built, baseline=True))
+
+
+def batches_of(em):
+    """Batches with a hack (prep rounds have none), as lists of jobs in landing order, fully landed only."""
+    groups = {}
+    for job in em.jobs:
+        if job.batch is not None:
+            groups.setdefault(job.batch, []).append(job)
+    landed = []
+    for jobs in groups.values():
+        if any(job.command == "hack" for job in jobs) and all(job.end is not None for job in jobs):
+            landed.append(sorted(jobs, key=lambda job: (job.end, em.jobs.index(job))))
+    return landed
+
+
+def test_the_system_runs_cleanly(system):
+    em, summary = system
+    assert em.errors == []
+    assert summary["exec_failures"] == 0
+    text = "\n".join(em.terminal)
+    assert "ERROR" not in text
+    for role in ("hwgw/start.js", "hwgw/researcher.js", "hwgw/initiator.js", "hwgw/orchestrator.js"):
+        assert role in text
+    running = sorted(script.path for script in em.scripts.values() if not script.path.startswith("hwgw/workers"))
+    assert running == ["hwgw/broker.js", "hwgw/initiator.js", "hwgw/orchestrator.js", "hwgw/start.js"]
+
+
+def test_every_batch_lands_hack_weakhack_grow_weakgrow(system):
+    em, summary = system
+    batches = batches_of(em)
+    assert len(batches) > 300
+    for jobs in batches:
+        assert [job.command for job in jobs] == ORDER
+        gaps = [b.end - a.end for a, b in zip(jobs, jobs[1:])]
+        assert min(gaps) > 0
+    assert summary["batches"]["desynced"] == 0
+
+
+def test_security_and_money_are_restored_after_every_weakgrow(system):
+    em, _ = system
+    for jobs in batches_of(em):
+        assert jobs[-1].restored, f"batch {jobs[-1].batch} left its target unprepped"
+
+
+def test_the_ram_pool_is_never_over_committed(system):
+    em, summary = system
+    assert summary["exec_failures"] == 0
+    assert summary["ram"]["peak_gb"] <= summary["ram"]["pool_gb"]
+    pool_lines = [line for line in em.terminal if "RAM pool" in line]
+    assert pool_lines and all("never over-committed" in line for line in pool_lines)
+
+
+def test_income_is_reported_and_at_least_ten_times_the_baseline(system, baseline):
+    em, summary = system
+    _, base = baseline
+    assert base["income_per_s"] > 0
+    assert summary["income_per_s"] >= 10 * base["income_per_s"]
+    reported = [line for line in em.terminal if re.search(r"\[batch\] \$[\d.]+[kmbt]?/s", line)]
+    assert reported
+
+
+def test_no_desyncs_are_reported(system):
+    em, _ = system
+    last = [line for line in em.terminal if "[batch]" in line][-1]
+    assert "desyncs: 0 late, 0 unprepped, 0 hacks skipped, 0 missed" in last
+
+
+def run_with(built, entries, hours, **scenario):
+    settings = merge({"hours": hours, **scenario})
+    return simulate(settings, Plan("test", dict(built), entries))
+
+
+def test_landings_hold_their_order_one_millisecond_apart(built):
+    em, summary = run_with(built, [{"script": "hwgw/start.js", "args": ["--spacing", 1]}], 0.17)
+    batches = batches_of(em)
+    assert len(batches) > 50
+    assert all([job.command for job in jobs] == ORDER for jobs in batches)
+    assert summary["batches"]["spacing_ms"] == 1.0
+    assert all(jobs[-1].restored for jobs in batches)
+
+
+def test_a_restart_stops_everything_the_first_start_created(built):
+    files = dict(built)
+    files["restart.js"] = ("export async function main(ns) {\n  ns.run('hwgw/start.js');\n"
+                           "  await ns.sleep(200000);\n  ns.run('hwgw/start.js');\n}\n")
+    em, summary = run_with(files, [{"script": "restart.js"}], 0.22)
+    assert em.errors == []
+    starts = [line for line in em.terminal if "stopped" in line and "earlier start" in line]
+    assert len(starts) == 1
+    running = sorted(script.path for script in em.scripts.values() if not script.path.startswith("hwgw/workers"))
+    assert running == ["hwgw/broker.js", "hwgw/initiator.js", "hwgw/orchestrator.js", "hwgw/start.js"]
+    # The first start's prep was cut short: its workers never landed.
+    assert any(job.end is None and job.start < 200000 for job in em.jobs)
+    batches = batches_of(em)
+    assert len(batches) > 0
+    assert all([job.command for job in jobs] == ORDER for jobs in batches)
+    assert summary["exec_failures"] == 0
