@@ -66,6 +66,7 @@ def test_landing_order_against_the_plan(batches):
     assert figures["landed"] == 2
     assert figures["in_order"] == 1
     assert figures["desynced"] == 1
+    assert figures["partial"] == 0
     # In order: 20, 20, 20 ms apart; the late hack makes 20, 10, 10.
     assert figures["spacing_ms"] == 20
     # Landings are cut to whole ms, so plans with fractions of a ms are met within 1 ms.
@@ -85,3 +86,9 @@ def test_planned_landings_read_from_either_clock(batches):
     for job in batches.jobs:
         late = 50 if job.start > 0 and job.command == "hack" else 0
         assert job.end - job.expected_end == pytest.approx(late, abs=1)
+
+
+def test_a_batch_missing_a_job_is_partial(batches):
+    jobs = [job for job in batches.jobs if not (job.start == 0 and job.command == "grow")]
+    figures = batch_figures(jobs)
+    assert figures["landed"] == 2 and figures["partial"] == 1

@@ -24,7 +24,7 @@ def render(summary: dict, errors: list, terminal: list) -> str:
         f"  calls           hack {calls['hack']}, grow {calls['grow']}, weaken {calls['weaken']}"
         f" (hacks landed: {hacks['succeeded']} succeeded, {hacks['failed']} failed)",
         f"  batches         started {batches['started']}, landed {batches['landed']}, in order {batches['in_order']},"
-        f" desynced {batches['desynced']}, restored {batches['restored']}",
+        f" desynced {batches['desynced']}, restored {batches['restored']}, partial {batches['partial']}",
     ]
     if batches["landed"]:
         spacing = batches["spacing_ms"]

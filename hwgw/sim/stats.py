@@ -8,19 +8,22 @@ def batch_figures(jobs: list) -> dict:
 
     A batch has landed when all its jobs landed; it is in order when they landed in the order of their expected
     end times, otherwise it desynced. It is restored when its last landing left the target at minimum security
-    and maximum money. Spacing is the median gap between consecutive landings inside a batch.
+    and maximum money. Spacing is the median gap between consecutive landings inside a batch. A batch is partial
+    when it has fewer jobs than the largest batch (some exec failed).
     """
     groups = {}
     for job in jobs:
         if job.batch is not None:
             groups.setdefault(job.batch, []).append(job)
-    landed = in_order = restored = 0
+    landed = in_order = restored = partial = 0
     errors = []
     gaps = []
+    full_size = max((len(members) for members in groups.values()), default=0)
     for members in groups.values():
         if any(job.end is None for job in members):
             continue
         landed += 1
+        partial += len(members) < full_size
         planned = sorted(members, key=lambda job: job.expected_end)
         actual = sorted(members, key=lambda job: job.landing)
         if planned == actual:
@@ -34,6 +37,7 @@ def batch_figures(jobs: list) -> dict:
         "in_order": in_order,
         "desynced": landed - in_order,
         "restored": restored,
+        "partial": partial,
         "spacing_ms": sorted(gaps)[len(gaps) // 2] if gaps else None,
         "landing_error_ms": {
             "mean": sum(errors) / len(errors) if errors else 0.0,

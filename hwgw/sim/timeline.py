@@ -1,4 +1,8 @@
-"""An SVG picture of the jobs in a window of game time, with the target's security and money under them."""
+"""An SVG picture of the jobs landing in a window of game time, with the target's security and money under them.
+
+One row per job, in planned landing order, so a batch's jobs sit together and a desync shows as a bar whose end
+misses its black tick.
+"""
 
 from collections import Counter
 from html import escape
@@ -10,19 +14,20 @@ RIGHT = 50
 PANEL = 110
 
 
+def planned_end(job) -> float:
+    return job.expected_end if job.expected_end is not None else job.due
+
+
 def choose_jobs(jobs: list, window, limit: int) -> list:
-    """The jobs to draw: those overlapping `window` (ms), else the last `limit` to land."""
+    """The jobs to draw, in planned landing order: those landing inside `window` (ms), else the last `limit`."""
     landed = [job for job in jobs if job.end is not None]
     if window is not None:
         start, end = window
-        chosen = [job for job in landed if job.start < end and job.end > start]
-        return sorted(chosen, key=lambda job: (job.start, job.landing))[:limit]
-    chosen = sorted(landed, key=lambda job: job.landing)[-limit:]
-    return sorted(chosen, key=lambda job: (job.start, job.landing))
-
-
-def planned_end(job) -> float:
-    return job.expected_end if job.expected_end is not None else job.due
+        chosen = [job for job in landed if start <= job.end <= end]
+        chosen = sorted(chosen, key=lambda job: job.landing)[:limit]
+    else:
+        chosen = sorted(landed, key=lambda job: job.landing)[-limit:]
+    return sorted(chosen, key=lambda job: (planned_end(job), job.landing))
 
 
 def draw(jobs: list, traces: dict, window=None, limit: int = 400) -> str:
@@ -32,8 +37,11 @@ def draw(jobs: list, traces: dict, window=None, limit: int = 400) -> str:
     t0, t1 = window
     span = max(t1 - t0, 1)
     row = max(2, min(10, 600 // max(len(chosen), 1)))
+    top = 44
     bars_height = row * len(chosen)
-    height = 50 + bars_height + 2 * (PANEL + 30) + 30
+    panel_top = top + bars_height + 30
+    axis_y = panel_top + 2 * (PANEL + 30) - 10
+    height = axis_y + 30
 
     def x(t):
         return LEFT + (min(max(t, t0), t1) - t0) / span * (WIDTH - LEFT - RIGHT)
@@ -52,7 +60,6 @@ def draw(jobs: list, traces: dict, window=None, limit: int = 400) -> str:
         legend_x += 80
     out.append(f'<line x1="{legend_x}" y1="24" x2="{legend_x}" y2="34" stroke="black" stroke-width="2"/>')
     out.append(f'<text x="{legend_x + 6}" y="33">planned landing</text>')
-    top = 44
     for i, job in enumerate(chosen):
         y = top + i * row
         title = escape(f"{job.kind} {job.target} x{job.threads:g} on {job.host}, pid {job.pid}: "
@@ -63,13 +70,12 @@ def draw(jobs: list, traces: dict, window=None, limit: int = 400) -> str:
         out.append(f'<line x1="{x(planned_end(job)):.1f}" y1="{y}" x2="{x(planned_end(job)):.1f}" '
                    f'y2="{y + row}" stroke="black" stroke-width="1.5"/>')
     target = Counter(job.target for job in chosen).most_common(1)
-    panel_top = top + bars_height + 30
     if target:
         name = target[0][0]
         points = [(t, sec, money) for t, sec, money in traces.get(name, []) if t0 <= t <= t1]
         out += panel(points, 1, f"{name} security", "#756bb1", panel_top, x)
         out += panel(points, 2, f"{name} money", "#636363", panel_top + PANEL + 30, x)
-    out += axis(t0, t1, x, panel_top + 2 * (PANEL + 30) - 10)
+    out += axis(t0, t1, x, axis_y)
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
