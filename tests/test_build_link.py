@@ -190,3 +190,25 @@ def test_no_name_in_the_output_is_a_netscript_name_except_the_ns_calls_made(buil
         else:
             assert not identifiers & leaves, (path, sorted(identifiers & leaves))
             assert properties & costly <= allowed, (path, sorted(properties & costly - allowed))
+
+
+def test_an_escaping_python_exception_prints_as_python_reports_it(tmp_path):
+    """The game turns a script's uncaught error into text; a Python object must survive String()."""
+    src = tmp_path / "errs"
+    src.mkdir()
+    code = ("class Oops(Exception):\n    pass\n\n\ndef boom():\n    raise Oops('no money on', 'n00dles')\n\n\n"
+            "def fail_threads():\n    raise ValueError('bad thread count: ' + str(-3))\n")
+    (src / "errs.py").write_text(code)
+    build(src, tmp_path / "out")
+    script = ("const m = await import('/errs/errs.js'); const seen = [];"
+              "for (const f of [m.boom, m.fail_threads]) { try { f(); } catch (e) { seen.push(String(e)); } }"
+              "console.log(JSON.stringify(seen));")
+    namespace = {}
+    exec(code, namespace)
+    expected = []
+    for name in ("boom", "fail_threads"):
+        try:
+            namespace[name]()
+        except Exception as error:
+            expected.append(f"{type(error).__name__}: {error}")
+    assert json.loads(run_node(tmp_path / "out", script)) == expected

@@ -52,16 +52,24 @@ def netscript_names() -> dict[str, float]:
     return names
 
 
-def _runtime_shim() -> str:
-    template = resources.files("hwgw.templates").joinpath("runtime_shim.js.j2").read_text()
-    return jinja2.Template(template, keep_trailing_newline=True).render(prototypes=SEALED_PROTOTYPES)
+def _template(name: str, **values) -> str:
+    template = resources.files("hwgw.templates").joinpath(name).read_text()
+    return jinja2.Template(template, keep_trailing_newline=True).render(**values)
 
 
-def _replace_terminal(runtime: str, cache: Path) -> str:
-    """Cut the runtime's DOM terminal (it names window and document) and put the console shim in its place."""
-    edits = [linker.jsast.Edit(st.start, st.end, "") for st in linker.analysis(runtime, cache)
-             if st.declares & TERMINAL_NAMES]
-    return linker.jsast.apply_edits(runtime, edits) + "\n" + _runtime_shim()
+def _adapt_runtime(runtime: str, cache: Path) -> str:
+    """Cut the runtime's DOM terminal (it names window and document) and put the console shim in its place, and
+    hook class creation right after the metaclass is complete, before the runtime makes its first class."""
+    statements = linker.analysis(runtime, cache)
+    edits = [linker.jsast.Edit(st.start, st.end, "") for st in statements if st.declares & TERMINAL_NAMES]
+    metaclass_done = [st for st in statements if st.kind == "member" and st.root == "py_metatype"]
+    if not metaclass_done:
+        raise BuildError([Finding(Path("org.transcrypt.__runtime__.js"), 0, 0,
+                                  "the Transcrypt runtime has an unexpected shape: py_metatype not found")])
+    end = metaclass_done[0].end
+    edits.append(linker.jsast.Edit(end, end, "\n" + _template("class_hook.js.j2")))
+    return linker.jsast.apply_edits(runtime, edits) + "\n" + _template("runtime_shim.js.j2",
+                                                                         prototypes=SEALED_PROTOTYPES)
 
 
 def _game_path(module: str, base: str, prefix: str, is_source: bool) -> str:
@@ -140,7 +148,7 @@ def _link_and_write(src, out, sources, local_modules, emitted, analysis_cache: P
         is_source = name in local_modules
         if name == linker.RUNTIME:
             report.runtime_bytes_before = len(text.encode())
-            text = _replace_terminal(text, analysis_cache)
+            text = _adapt_runtime(text, analysis_cache)
         if is_source:
             text = linker.memo(analysis_cache, "peephole", text, simplify_ns_calls)
         modules[name] = linker.Module(name, _game_path(name, base, prefix, is_source), text, is_source)
