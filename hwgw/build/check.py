@@ -4,12 +4,25 @@ One visitor walks each module's AST and reports one small message type per findi
 """
 
 import ast
+import builtins
 from pathlib import Path
 
 from .errors import Finding
+from .lower import alone_on_its_lines, repeatable, unsafe_and_operand, value_ands
 
 # Modules Transcrypt ships (or hwgw adds) whose behaviour the build supports.
 SUPPORTED_LIBRARIES = {"math", "json", "random", "re", "time", "itertools", "copy"}
+
+# Builtins that work in built scripts (the conformance programs exercise them); Python's others are not there.
+SUPPORTED_BUILTINS = {
+    "abs", "all", "any", "bin", "bool", "callable", "chr", "classmethod", "delattr", "dict", "divmod", "enumerate",
+    "filter", "float", "format", "getattr", "hasattr", "hex", "int", "isinstance", "issubclass", "len", "list", "map",
+    "max", "min", "object", "oct", "ord", "pow", "print", "property", "range", "repr", "reversed", "round", "set",
+    "setattr", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "zip",
+    "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "DeprecationWarning", "Exception",
+    "IndexError", "KeyError", "NotImplementedError", "OverflowError", "RuntimeError", "RuntimeWarning",
+    "StopIteration", "TypeError", "UserWarning", "ValueError", "Warning", "ZeroDivisionError",
+}
 
 
 class UnsupportedSyntax(Finding):
@@ -34,6 +47,40 @@ class NetscriptNameClash(Finding):
                    f"name wherever it appears, so rename it (e.g. '{name}_') unless it is a call through ns")
 
 
+class UnsupportedBuiltin(Finding):
+    @classmethod
+    def at(cls, path, node):
+        return cls(path, node.lineno, node.col_offset,
+                   f"builtin '{node.id}' is not available in built scripts: use one of "
+                   f"{', '.join(sorted(name for name in SUPPORTED_BUILTINS if name.islower()))}")
+
+
+class CallTimeDefault(Finding):
+    @classmethod
+    def at(cls, path, node):
+        return cls(path, node.lineno, node.col_offset,
+                   f"default value '{ast.unparse(node)}' is not supported: built code evaluates a default at every "
+                   f"call, Python once when the function is defined; use a constant or a module-level name, or "
+                   f"default to None and build the value in the body")
+
+
+class AwaitInNestedFunction(Finding):
+    @classmethod
+    def at(cls, path, node, where):
+        return cls(path, node.lineno, node.col_offset,
+                   f"'await' inside {where} is not supported: Transcrypt compiles it into a nested function where "
+                   f"await is invalid; await into a name first, e.g. value = await f() and then use value")
+
+
+class AndValue(Finding):
+    @classmethod
+    def at(cls, path, node):
+        return cls(path, node.lineno, node.col_offset,
+                   f"the value of 'and' after '{ast.unparse(node)}' with an await to its right is not supported: "
+                   f"built code would give False where Python gives a falsy '{ast.unparse(node)}' (None, '', []); "
+                   f"assign '{ast.unparse(node)}' to a name first and use 'name and ...'")
+
+
 def _through_ns(node: ast.Attribute) -> bool:
     """True for `ns.x`, `self.ns.x`, `ns.formulas.hacking.x`: the Netscript object somewhere in the chain."""
     value = node.value
@@ -48,15 +95,184 @@ def _through_ns(node: ast.Attribute) -> bool:
             return False
 
 
+def _bound_anywhere(tree: ast.Module) -> set[str]:
+    """Every name the module binds in any scope: a builtin's name bound here is the script's own."""
+    bound = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            bound.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+        elif isinstance(node, ast.alias):
+            bound.add((node.asname or node.name).split(".")[0])
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            bound.add(node.name)
+    return bound
+
+
+def _module_constants(tree: ast.Module) -> set[str]:
+    """Names the module binds once, at its top level, and never rebinds: safe to use as parameter defaults."""
+    counts: dict[str, int] = {}
+    for statement in tree.body:
+        names = []
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names = [statement.name]
+        elif isinstance(statement, (ast.Import, ast.ImportFrom)):
+            names = [(alias.asname or alias.name).split(".")[0] for alias in statement.names]
+        else:
+            names = [n.id for n in ast.walk(statement) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)]
+            if not isinstance(statement, (ast.Assign, ast.AnnAssign)):
+                names = names * 2  # bound in a loop, a with, an augmented assignment...: not a constant
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+    rebound = {name for node in ast.walk(tree) if isinstance(node, ast.Global) for name in node.names}
+    return {name for name, count in counts.items() if count == 1 and name not in rebound}
+
+
+def _fixed_default(node: ast.expr, constants: set[str], parameters: set[str]) -> bool:
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        return isinstance(node.operand, ast.Constant)
+    if isinstance(node, ast.Tuple):
+        return all(_fixed_default(element, constants, parameters) for element in node.elts)
+    if isinstance(node, ast.Attribute):
+        return _fixed_default(node.value, constants, parameters) and not isinstance(node.value, ast.Constant)
+    return isinstance(node, ast.Name) and node.id in constants and node.id not in parameters
+
+
+_PYTHON_BUILTINS = set(dir(builtins)) - {"True", "False", "None", "__name__", "__doc__", "__debug__"}
+_NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+# Method calls that lower.py turns into plain function calls, where await is fine.
+_LOWERED_METHODS = {"format", "items"}
+
+
 class Checker(ast.NodeVisitor):
-    def __init__(self, path: Path, local_modules: set[str], costly_names: dict[str, float]):
+    def __init__(self, path: Path, local_modules: set[str], costly_names: dict[str, float], tree: ast.Module,
+                 text: str):
         self.path = path
+        self.lines = text.splitlines(keepends=True)
         self.local_modules = local_modules
         self.costly_names = costly_names
         self.findings: list[Finding] = []
+        self.parents: list[ast.AST] = []
+        self.bound = _bound_anywhere(tree)
+        self.constants = _module_constants(tree)
+        self.value_ands = {id(node) for node in value_ands(tree)}
 
     def report(self, finding: Finding) -> None:
         self.findings.append(finding)
+
+    def visit(self, node):
+        self.parents.append(node)
+        try:
+            super().visit(node)
+        finally:
+            self.parents.pop()
+
+    def visit_Await(self, node):
+        inner = node
+        for parent in reversed(self.parents[:-1]):
+            if isinstance(parent, _NESTED_SCOPES):
+                break
+            if isinstance(parent, _COMPREHENSIONS):
+                self.report(AwaitInNestedFunction.at(self.path, node, "a comprehension"))
+                break
+            if isinstance(parent, ast.Call) and isinstance(parent.func, ast.Attribute) \
+                    and parent.func.attr not in _LOWERED_METHODS:
+                where = "the object of a method call" if inner is parent.func else "the arguments of a method call"
+                self.report(AwaitInNestedFunction.at(self.path, node, where))
+                break
+            inner = parent
+        self.generic_visit(node)
+
+    def visit_BoolOp(self, node):
+        if id(node) in self.value_ands:
+            operand = unsafe_and_operand(node)
+            if operand is not None:
+                self.report(AndValue.at(self.path, operand))
+        self.generic_visit(node)
+
+    def visit_AugAssign(self, node):
+        if isinstance(node.op, ast.FloorDiv) and not repeatable(node.target):
+            self.report(UnsupportedSyntax.at(self.path, node, "'//=' on this target",
+                                             "write it out, e.g. x = items[f()]; x //= 2; items[f()] = x"))
+        self.generic_visit(node)
+
+    def _check_defaults(self, node):
+        parameters = {a.arg for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs}
+        for default in node.args.defaults + [d for d in node.args.kw_defaults if d is not None]:
+            if not _fixed_default(default, self.constants, parameters):
+                self.report(CallTimeDefault.at(self.path, default))
+
+    def visit_FunctionDef(self, node):
+        self._check_defaults(node)
+        self.generic_visit(node)
+
+    def visit_AsyncFunctionDef(self, node):
+        self._check_defaults(node)
+        self.generic_visit(node)
+
+    def visit_Lambda(self, node):
+        self._check_defaults(node)
+        self.generic_visit(node)
+
+    def visit_ClassDef(self, node):
+        bases = [base for base in node.bases if not (isinstance(base, ast.Name) and base.id == "object")]
+        if len(bases) > 1:
+            self.report(UnsupportedSyntax.at(self.path, node, "a class with several base classes",
+                                             "super() and attribute lookup do not follow Python's method resolution "
+                                             "order in built code; use one base class and hold the others as "
+                                             "attributes"))
+        self.generic_visit(node)
+
+    def visit_NamedExpr(self, node):
+        self.report(UnsupportedSyntax.at(self.path, node, "the walrus operator ':='",
+                                         "assign the value on its own line first"))
+        self.generic_visit(node)
+
+    def _check_display(self, node):
+        if not isinstance(getattr(node, "ctx", None), ast.Store) \
+                and any(isinstance(element, ast.Starred) for element in node.elts):
+            self.report(UnsupportedSyntax.at(self.path, node, "'*' unpacking inside a list, tuple or set display",
+                                             "concatenate instead, e.g. list(a) + list(b)"))
+        self.generic_visit(node)
+
+    def visit_List(self, node):
+        self._check_display(node)
+
+    def visit_Tuple(self, node):
+        self._check_display(node)
+
+    def visit_Set(self, node):
+        self._check_display(node)
+
+    def visit_TryStar(self, node):
+        self.report(UnsupportedSyntax.at(self.path, node, "'except*'", "catch the exception group's type with except"))
+
+    def visit_Assert(self, node):
+        if not alone_on_its_lines(self.lines, node):
+            self.report(UnsupportedSyntax.at(self.path, node, "'assert' sharing its line with other code",
+                                             "put the assert on a line of its own"))
+        self.generic_visit(node)
+
+    def visit_Delete(self, node):
+        kinds = {type(target) for target in node.targets}
+        if kinds - {ast.Subscript, ast.Attribute}:
+            self.report(UnsupportedSyntax.at(self.path, node, "'del' of a name",
+                                             "assign None to it instead"))
+        elif len(kinds) > 1:
+            self.report(UnsupportedSyntax.at(self.path, node, "'del' of items and attributes together",
+                                             "delete them in separate del statements"))
+        self.generic_visit(node)
+
+    def visit_Name(self, node):
+        if isinstance(node.ctx, ast.Load) and node.id in _PYTHON_BUILTINS and node.id not in SUPPORTED_BUILTINS \
+                and node.id not in self.bound:
+            self.report(UnsupportedBuiltin.at(self.path, node))
 
     def visit_Match(self, node):
         self.report(UnsupportedSyntax.at(self.path, node, "'match'", "use if/elif chains"))
@@ -118,6 +334,6 @@ def check_module(path: Path, text: str, local_modules: set[str], costly_names: d
         tree = ast.parse(text, filename=str(path))
     except SyntaxError as error:
         return [Finding(path, error.lineno or 0, error.offset or 0, f"syntax error: {error.msg}")]
-    checker = Checker(path, local_modules, costly_names)
+    checker = Checker(path, local_modules, costly_names, tree, text)
     checker.visit(tree)
     return checker.findings

@@ -3,14 +3,18 @@
 Each pass is text in, text out; it keeps every other character and every line number of the source, so Transcrypt's
 errors and the checker's findings still point at the player's lines.
 
-- f-strings that carry a format spec, a conversion or a literal brace (`f"{x:.2f}"`, `f"{x!r}"`, `f"{{x}}"`) become
-  `str.format` calls: Transcrypt drops specs and conversions from f-strings and fails on doubled braces, but its
-  `str.format` implements all three.
+- f-strings that carry a format spec, a conversion, a literal brace or an await (`f"{x:.2f}"`, `f"{x!r}"`,
+  `f"{{x}}"`, `f"{await f()}"`) become `str.format` calls, which the builtins pass below turns into `str_format`
+  calls: Transcrypt drops specs and conversions from f-strings, fails on doubled braces and puts an f-string's
+  values in a nested function, where await is invalid.
 - `target //= value` becomes `target = target // (value)`: with operator overloading on, Transcrypt emits invalid
   JavaScript for `//=`. Only targets that are safe to evaluate twice are rewritten; the checker rejects the rest.
-- `a and b` whose value is used (not only its truth) becomes `(b if a else a)`: Transcrypt's `and` gives `false`
-  where Python gives a falsy `a` such as None, '' or []. Only an `a` that is safe to evaluate twice is rewritten;
-  the checker rejects the rest.
+- `a and b` whose value is used (not only its truth) becomes `(b if a else a)`, or `and_value(a, lambda: b)` when
+  `a` is not safe to evaluate twice: Transcrypt's `and` gives `false` where Python gives a falsy `a` such as None,
+  '' or []. An `a` that only ever is a bool or a number (a comparison, `not`, isinstance...) stays as it is; the
+  checker rejects the case neither form can express (an await after such an `a`).
+- `del x[k]`, `raise e from c`, `assert` and decorators become calls and ifs that Transcrypt compiles right (see
+  `statements`).
 - Builtins, operators and methods that Transcrypt's runtime gets wrong come from hwgw's own library (pylib/): the
   script imports the names it uses from `pybuiltins`, calls `py_int(...)` where it called `int(...)` (likewise
   for the other names in RENAMED), calls `str_format(text, ...)` where it called `text.format(...)` (the runtime's
@@ -22,40 +26,41 @@ import ast
 import functools
 from pathlib import Path
 
-from .errors import BuildError, Finding
 
 _CONVERSIONS = {-1: "", ord("r"): "!r", ord("s"): "!s", ord("a"): "!a"}
 
 
 def _needs_lowering(node: ast.JoinedStr) -> bool:
     return any(
-        isinstance(v, ast.FormattedValue) and (v.format_spec is not None or v.conversion != -1)
+        isinstance(v, ast.FormattedValue) and (v.format_spec is not None or v.conversion != -1
+                                               or any(isinstance(n, ast.Await) for n in ast.walk(v.value)))
         or isinstance(v, ast.Constant) and ("{" in v.value or "}" in v.value)
         for v in node.values
     )
 
 
-def _spec_text(spec: ast.JoinedStr | None, path: Path) -> str:
+def _spec_text(spec: ast.JoinedStr | None, args: list[str]) -> str:
+    """The spec as str.format template text; a field inside it (`{x:>{width}}`) becomes `{}` plus an argument."""
     if spec is None:
         return ""
     text = ""
     for part in spec.values:
-        if not isinstance(part, ast.Constant):
-            raise BuildError([Finding(path, spec.lineno, spec.col_offset,
-                                      "a format spec built from an expression is not supported; "
-                                      "format the value first, e.g. f\"{value:>{width}}\" -> str(value).rjust(width)")])
-        text += part.value
+        if isinstance(part, ast.Constant):
+            text += part.value.replace("{", "{{").replace("}", "}}")
+        else:
+            text += "{" + _CONVERSIONS[part.conversion] + "}"
+            args.append(ast.unparse(part.value))
     return ":" + text
 
 
-def _format_call(node: ast.JoinedStr, path: Path) -> str:
+def _format_call(node: ast.JoinedStr) -> str:
     template, args = "", []
     for value in node.values:
         if isinstance(value, ast.Constant):
             template += value.value.replace("{", "{{").replace("}", "}}")
         else:
-            template += "{" + _CONVERSIONS[value.conversion] + _spec_text(value.format_spec, path) + "}"
             args.append(ast.unparse(value.value))
+            template += "{" + _CONVERSIONS[value.conversion] + _spec_text(value.format_spec, args) + "}"
     return f"{template!r}.format({', '.join(args)})"
 
 
@@ -82,7 +87,7 @@ def fstrings(text: str, tree: ast.Module, path: Path) -> str:
         start = _offset(lines, node.lineno, node.col_offset)
         end = _offset(lines, node.end_lineno, node.end_col_offset)
         extra_lines = text.count("\n", start, end)
-        replacement = "(" + _format_call(node, path) + "\n" * extra_lines + ")"
+        replacement = "(" + _format_call(node) + "\n" * extra_lines + ")"
         text = text[:start] + replacement + text[end:]
     return text
 
@@ -167,10 +172,14 @@ def _pure(node: ast.expr) -> bool:
     return repeatable(node)
 
 
+def _awaits(nodes: list[ast.expr]) -> bool:
+    return any(isinstance(inner, ast.Await) for node in nodes for inner in ast.walk(node))
+
+
 def unsafe_and_operand(node: ast.BoolOp) -> ast.expr | None:
-    """The first operand of a value `and` that the lowering cannot rewrite, if any."""
-    for value in node.values[:-1]:
-        if not truth_valued(value) and not _pure(value):
+    """The first operand of a value `and` that the lowering cannot rewrite (an await follows it), if any."""
+    for index, value in enumerate(node.values[:-1]):
+        if not truth_valued(value) and not _pure(value) and _awaits(node.values[index + 1:]):
             return value
     return None
 
@@ -187,8 +196,10 @@ def and_values(text: str, tree: ast.Module, path: Path) -> str:
         for value, source in zip(reversed(node.values[:-1]), reversed(sources[:-1])):
             if truth_valued(value):
                 expression = f"(({source}) and {expression})"
-            else:
+            elif _pure(value):
                 expression = f"({expression} if ({source}) else ({ast.unparse(value)}))"
+            else:
+                expression = f"and_value(({source}), lambda: {expression})"
         edits.append((_offset(lines, node.lineno, node.col_offset),
                       _offset(lines, node.end_lineno, node.end_col_offset), expression))
     # Nested value `and`s: rewrite the outermost only; the next pass over the new text finds the inner ones.
@@ -308,9 +319,17 @@ def _segment(text: str, lines: list[str], node: ast.AST) -> str:
     return text[_offset(lines, node.lineno, node.col_offset):_offset(lines, node.end_lineno, node.end_col_offset)]
 
 
+def alone_on_its_lines(lines: list[str], node: ast.stmt) -> bool:
+    """True when only blanks (and a comment) share the statement's first and last lines."""
+    before = lines[node.lineno - 1].encode()[:node.col_offset].decode()
+    after = lines[node.end_lineno - 1].encode()[node.end_col_offset:].decode()
+    return not before.strip() and (not after.strip() or after.strip().startswith("#"))
+
+
 def statements(text: str, tree: ast.Module, path: Path) -> str:
-    """`del x[k]` (which Transcrypt compiles to nothing), `raise e from c` (whose cause it drops) and decorators
-    (which it miscompiles when stacked, and which leave the function without its name) as calls."""
+    """`del x[k]` (which Transcrypt compiles to nothing), `raise e from c` (whose cause it drops), decorators (which
+    it miscompiles when stacked, and which leave the function without its name) as calls; `assert` (which it drops)
+    as an if statement."""
     lines = text.splitlines(keepends=True)
     edits = []
     for node in ast.walk(tree):
@@ -328,6 +347,13 @@ def statements(text: str, tree: ast.Module, path: Path) -> str:
             start = _offset(lines, node.lineno, node.col_offset)
             end = _offset(lines, node.end_lineno, node.end_col_offset)
             edits.append((start, end, replacement + "\n" * text.count("\n", start, end)))
+        elif isinstance(node, ast.Assert) and alone_on_its_lines(lines, node):
+            message = _segment(text, lines, node.msg) if node.msg is not None else ""
+            replacement = f"if not ({_segment(text, lines, node.test)}): raise AssertionError({message})"
+            start = _offset(lines, node.lineno, node.col_offset)
+            end = _offset(lines, node.end_lineno, node.end_col_offset)
+            edits.append((start, end, replacement + "\n" * (text.count("\n", start, end)
+                                                             - replacement.count("\n"))))
         elif isinstance(node, ast.Raise) and node.cause is not None:
             start = _offset(lines, node.exc.lineno, node.exc.col_offset)
             end = _offset(lines, node.cause.end_lineno, node.cause.end_col_offset)

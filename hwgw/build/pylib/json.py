@@ -1,6 +1,7 @@
 """`json` for built scripts: JavaScript's JSON underneath, Python's text format and types on top.
 
-Compiled by Transcrypt only. `loads` gives dicts and lists; `dumps` writes Python's separators and escapes non-ASCII.
+Compiled by Transcrypt only. `loads` gives dicts and lists; `dumps` writes Python's separators and number forms, and
+escapes non-ASCII unless ensure_ascii is False.
 A float with no fractional part is written like an int, since JavaScript keeps no difference between them.
 """
 
@@ -47,7 +48,12 @@ def _key(key):
     return str(key)
 
 
-def _encode(value, item_sep, key_sep, sort_keys, indent, depth):
+def _quote(text, ascii_only):
+    quoted = JSON.stringify(text)  # noqa: F821
+    return _ascii(quoted) if ascii_only else quoted
+
+
+def _encode(value, item_sep, key_sep, sort_keys, indent, depth, ascii_only):
     if value is None:
         return "null"
     if value is True:
@@ -63,16 +69,16 @@ def _encode(value, item_sep, key_sep, sort_keys, indent, depth):
             return "-Infinity"
         return int_text(value) if Number.isInteger(value) else float_repr(value)  # noqa: F821
     if __typeof__(value) == "string":  # noqa: F821
-        return _ascii(JSON.stringify(value))  # noqa: F821
+        return _quote(value, ascii_only)
     if isinstance(value, list) or isinstance(value, tuple):
-        parts = [_encode(item, item_sep, key_sep, sort_keys, indent, depth + 1) for item in value]
+        parts = [_encode(item, item_sep, key_sep, sort_keys, indent, depth + 1, ascii_only) for item in value]
         return _wrap("[", parts, "]", item_sep, indent, depth)
     if isinstance(value, dict) or _plain_object(value):
         keys = list(value.keys()) if isinstance(value, dict) else Object.js_keys(value)  # noqa: F821
         if sort_keys:
             keys = sorted(keys)
-        parts = [_ascii(JSON.stringify(_key(k))) + key_sep  # noqa: F821
-                 + _encode(value[k], item_sep, key_sep, sort_keys, indent, depth + 1) for k in keys]
+        parts = [_quote(_key(k), ascii_only) + key_sep
+                 + _encode(value[k], item_sep, key_sep, sort_keys, indent, depth + 1, ascii_only) for k in keys]
         return _wrap("{", parts, "}", item_sep, indent, depth)
     raise TypeError("Object of this type is not JSON serializable")
 
@@ -87,11 +93,11 @@ def _wrap(opening, parts, closing, item_sep, indent, depth):
     return opening + inner + (item_sep.rstrip() + inner).join(parts) + outer + closing
 
 
-def dumps(obj, indent=None, separators=None, sort_keys=False):
+def dumps(obj, indent=None, separators=None, sort_keys=False, ensure_ascii=True):
     if separators is not None:
         item_sep, key_sep = separators[0], separators[1]
     elif indent is not None:
         item_sep, key_sep = ",", ": "
     else:
         item_sep, key_sep = ", ", ": "
-    return _encode(obj, item_sep, key_sep, sort_keys, indent, 0)
+    return _encode(obj, item_sep, key_sep, sort_keys, indent, 0, ensure_ascii)

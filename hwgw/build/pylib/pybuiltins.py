@@ -334,6 +334,11 @@ def __imod__(a, b):
     return __mod__(a, b)
 
 
+def and_value(first, rest):
+    """`first and ...` with Python's value: `rest` computes the rest of the expression, only when it is needed."""
+    return rest() if first else first
+
+
 def delitem(container, key):
     """`del container[key]`, which Transcrypt compiles to nothing."""
     family = kind(container)
