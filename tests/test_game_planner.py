@@ -76,12 +76,15 @@ def test_worker_nodes_need_ram_for_one_worker():
 
 def test_period_follows_the_pool():
     stats = planner.new_stats(server(), player(100), 0.10)
-    span = 60 + stats.times["weaken"] + 2 * 5
-    depth = math.floor(10000 / stats.ram)
-    assert planner.batch_period(stats, 10000, 5, 60) == pytest.approx(span / depth)
+    # RAM-time of a batch: each job's RAM from its earliest launch (60 ms ahead) to its landing.
+    t = stats.times
+    ram_time = (stats.threads[HACK] * 1.70 * (t["hack"] + 60) + stats.threads[GROW] * 1.75 * (t["grow"] + 60)
+                + (stats.threads[WEAKHACK] + stats.threads[WEAKGROW]) * 1.75 * (t["weaken"] + 60))
+    assert planner.batch_ram_time(stats, 60) == pytest.approx(ram_time)
+    assert planner.batch_period(stats, 10000, 5, 60) == pytest.approx(ram_time / 9700)
     assert planner.batch_period(stats, 1e9, 5, 60) == 25
     assert planner.batch_period(stats, stats.ram / 2, 5, 60) == 0
-    assert planner.income(stats, 10000, 5, 60) == pytest.approx(stats.money / (span / depth) * 1000)
+    assert planner.income(stats, 10000, 5, 60) == pytest.approx(stats.money / (ram_time / 9700) * 1000)
 
 
 def test_best_fraction_beats_its_neighbours_and_fits_the_largest_node():

@@ -63,8 +63,9 @@ class Drive:
                                                             "result": LATE, "pid": 1})
                 else:
                     self.flying.append([job.expectedFinish, batch.id, command])
+            self.batcher.pool.at(self.now)
             self.max_reserved = max(self.max_reserved, self.batcher.pool.reserved)
-            assert self.batcher.pool.overcommitted() == []
+            assert self.batcher.pool.overcommitted(self.now) == []
             if self.wake_when_due:
                 due = self.batcher.due(self.now)
                 landing = min([f[0] for f in self.flying], default=due)
@@ -101,13 +102,29 @@ def test_steady_state_launch_and_landing_order():
     assert drive.max_reserved <= pool.total()
 
 
-def test_ram_is_reserved_for_the_whole_batch_and_released_at_its_end():
+def test_each_job_runs_inside_its_reservation():
     batcher, stats, pool = make(pool_gb=3 * 1024.0, nodes=3)
     drive = Drive(batcher)
+    jobs = {}
+    original = batcher.cycle
+
+    def cycle(now, security, money):
+        launches = original(now, security, money)
+        for batch, command in launches:
+            jobs[(batch.id, command)] = (now, batch.jobs[command])
+        return launches
+
+    batcher.cycle = cycle
     drive.run(2.5 * stats.times["weaken"])
-    in_flight = batcher.in_flight()
-    assert pool.reserved == pytest.approx(in_flight * stats.ram)
-    assert pool.totalRamAvailable == pytest.approx(pool.total() - in_flight * stats.ram)
+    assert len(jobs) > 100
+    for launched, job in jobs.values():
+        assert job.bookedFrom <= launched
+        assert job.expectedFinish <= job.bookedUntil
+    # Reserved now is exactly the RAM of the jobs whose reservation covers now.
+    covering = sum(job.ram() for launched, job in jobs.values()
+                   if job.bookedFrom <= drive.now < job.bookedUntil and not job.done)
+    pool.at(drive.now)
+    assert pool.reserved == pytest.approx(covering)
 
 
 def test_weakhack_creates_a_batch_only_if_memory_allows():
@@ -116,7 +133,7 @@ def test_weakhack_creates_a_batch_only_if_memory_allows():
     drive = Drive(batcher)
     drive.run(2 * stats.times["weaken"])
     assert batcher.counts["memorySkips"] > 0
-    assert drive.max_reserved <= 2 * stats.ram + 1e-6
+    assert drive.max_reserved <= stats_ram() * 2.5 + 1e-6
 
 
 def stats_ram():
@@ -187,7 +204,7 @@ def test_prep_rounds_until_the_server_is_prepped():
             batches.append(batch)
     assert len(batches) == 4
     assert sum(b.jobs[WEAKHACK].threads for b in batches if WEAKHACK in b.jobs) == 260
-    assert pool.overcommitted() == []
+    assert pool.overcommitted(0) == []
     # Every first weaken lands, then every grow, then every second weaken, SPACING apart.
     landings = sorted((b.jobs[c].expectedFinish, c) for b in batches for c in b.jobs)
     kinds = [c for _, c in landings]
@@ -200,6 +217,7 @@ def test_prep_rounds_until_the_server_is_prepped():
     for batch, command in launches:
         batcher.report(batch.id, command, {"startTime": 0, "endTime": 1, "result": 1.0, "pid": 1})
     assert batcher.in_flight() == 0
+    pool.at(1000)
     assert pool.reserved == pytest.approx(0)
     assert [c for b, c in batcher.cycle(2000, 7, 600e6)] == [WEAKHACK, WEAKGROW]
     assert batcher.mode == BATCH

@@ -4,7 +4,7 @@ It takes the initiator's batch stats (it never recalculates them) and runs the c
 the broker's messages and the workers' reports, then, per target whose batcher has something due, asks the batcher
 which commands to launch now and sends them to the runner as one BatchRequested. The loop sleeps the cycle target
 less the time the cycle took, or until the next batcher is due when that is later (at most a second). A batch's RAM is reserved across the nodes when its weakhack is
-launched and released when its last job reports back.
+launched (each job for the time it may run) and released as its jobs report back.
 
 Before launching it compares the player's hacking level with the level of the stats; when they differ it publishes
 PlayerLevelChanged and launches nothing until the initiator's refreshed stats arrive.
@@ -77,6 +77,7 @@ class Orchestrator:
         wake = begin + IDLE_MS
         if self.pool is None:
             return begin + self.settings["cycle"]
+        self.pool.at(begin)
         level = None
         for target in self.batchers.keys():
             batcher = self.batchers[target]
@@ -112,7 +113,7 @@ class Orchestrator:
         self.last_status = moment
         for target in self.batchers.keys():
             self.ns.tprint(status_line(self.batchers[target], moment - self.began))
-        self.ns.tprint(pool_line(self.pool))
+        self.ns.tprint(pool_line(self.pool, moment))
 
 
 def launch_body(batch, command):

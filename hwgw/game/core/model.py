@@ -94,6 +94,8 @@ class Job:
         self.startTime = startTime
         self.expectedFinish = expectedFinish
         self.scheduled = False
+        self.bookedFrom = startTime  # the RAM pool holds the job's RAM from here ...
+        self.bookedUntil = expectedFinish  # ... to here
         self.pid = 0
         self.execStart = 0.0
         self.execFinish = 0.0

@@ -80,22 +80,24 @@ def refresh(stats, player):
     return stats
 
 
-def batch_span(stats, spacing, lookahead):
-    """Milliseconds a batch holds its RAM: from the weakhack's launch to the weakgrow's landing."""
-    return lookahead + stats.times["weaken"] + 2 * spacing
-
-
 def min_period(spacing):
     """Closest two batches may start: their four landings plus one spacing of quiet between them."""
     return 5 * spacing
 
 
+def batch_ram_time(stats, lookahead):
+    """GB·ms a batch reserves: each job's RAM from its earliest launch to its landing."""
+    total = 0.0
+    for command in stats.threads.keys():
+        total += stats.job_ram(command) * (stats.duration(command) + lookahead)
+    return total
+
+
 def batch_period(stats, pool_ram, spacing, lookahead):
-    """Milliseconds between batch starts so that the batches in flight fit `pool_ram`."""
+    """Milliseconds between batch starts so that the batches in flight fit `pool_ram` (with 3% to spare)."""
     if stats.ram <= 0 or pool_ram < stats.ram:
         return 0
-    depth = math.floor(pool_ram / stats.ram)
-    return max(min_period(spacing), batch_span(stats, spacing, lookahead) / depth)
+    return max(min_period(spacing), batch_ram_time(stats, lookahead) / (pool_ram * 0.97))
 
 
 def income(stats, pool_ram, spacing, lookahead):

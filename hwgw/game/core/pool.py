@@ -1,7 +1,12 @@
-"""The RAM pool: free RAM per worker node, reserved for a whole batch when it starts, released when it ends.
+"""The RAM pool: RAM per worker node, reserved for a batch when the batch starts and released as its jobs end.
 
-Each job runs on a single node (a split hack or grow would land as two calls). Jobs are placed largest first,
-each on the node that leaves the least room (best fit), so big nodes stay free for big jobs.
+A batch's jobs run at different times (the hack only for the last quarter of the batch), so the reservation of each
+job covers only the time it may hold RAM: from the earliest moment it may be launched to its landing. Reserving the
+batch books all its jobs at once, on nodes that can hold each job over its whole interval, so the RAM in use never
+exceeds a node's capacity at any moment. Each job runs on a single node (a split hack or grow would land as two
+calls); jobs are placed largest first, each on the node with the least room left at its start (best fit).
+
+`ramPool` (host -> GB free now) and `totalRamAvailable` keep the design notes' names; they are refreshed by `at`.
 """
 
 
@@ -9,10 +14,11 @@ class RamPool:
     def __init__(self, nodes):
         """`nodes`: host -> GB the workers may use there."""
         self.capacity = dict(nodes)
+        self.bookings = {}
+        for host in self.capacity.keys():
+            self.bookings[host] = []
         self.ramPool = dict(nodes)
-        self.totalRamAvailable = 0.0
-        for host in self.ramPool.keys():
-            self.totalRamAvailable += self.ramPool[host]
+        self.totalRamAvailable = self.total()
         self.reserved = 0.0
         self.peak = 0.0
 
@@ -28,41 +34,90 @@ class RamPool:
             best = max(best, self.capacity[host])
         return best
 
-    def place(self, rams):
-        """Hosts for jobs needing `rams` (command -> GB), or None when they do not all fit now."""
-        free = dict(self.ramPool)
-        commands = sorted(rams.keys(), key=lambda command: -rams[command])
-        hosts = {}
-        for command in commands:
-            need = rams[command]
-            chosen = None
-            for host in free.keys():
-                if free[host] + 1e-9 >= need and (chosen is None or free[host] < free[chosen]):
-                    chosen = host
-            if chosen is None:
-                return None
-            free[chosen] -= need
-            hosts[command] = chosen
-        return hosts
+    def used(self, host, moment):
+        """GB booked on `host` at `moment`."""
+        total = 0.0
+        for booking in self.bookings[host]:
+            if booking[0] <= moment and moment < booking[1]:
+                total += booking[2]
+        return total
 
-    def reserve(self, batch):
-        """Take the batch's RAM from its nodes (the caller placed it with `place`)."""
-        for host in batch.nodes.keys():
-            self.ramPool[host] -= batch.nodes[host]
-        self.totalRamAvailable -= batch.totalRamRequired
-        self.reserved += batch.totalRamRequired
-        self.peak = max(self.peak, self.reserved)
+    def fits(self, host, start, end, ram):
+        """True if `ram` more GB fit on `host` all through [start, end)."""
+        limit = self.capacity[host] - ram + 1e-9
+        if self.used(host, start) > limit:
+            return False
+        for booking in self.bookings[host]:
+            if start < booking[0] and booking[0] < end and self.used(host, booking[0]) > limit:
+                return False
+        return True
+
+    def book(self, jobs):
+        """Reserve each job's RAM over [job.bookedFrom, job.bookedUntil) and set job.host; False (and nothing
+        booked) if some job fits nowhere."""
+        order = sorted(jobs, key=lambda job: -job.ram())
+        done = []
+        for job in order:
+            chosen = None
+            room = 0.0
+            for host in self.capacity.keys():
+                if not self.fits(host, job.bookedFrom, job.bookedUntil, job.ram()):
+                    continue
+                left = self.capacity[host] - self.used(host, job.bookedFrom)
+                if chosen is None or left < room:
+                    chosen = host
+                    room = left
+            if chosen is None:
+                for placed in done:
+                    self.cancel(placed)
+                return False
+            job.host = chosen
+            self.bookings[chosen].append([job.bookedFrom, job.bookedUntil, job.ram(), job])
+            done.append(job)
+        return True
+
+    def book_on(self, host, job):
+        """Reserve a job's RAM on a node chosen by the caller (prep shares nodes out itself)."""
+        job.host = host
+        self.bookings[host].append([job.bookedFrom, job.bookedUntil, job.ram(), job])
+
+    def cancel(self, job):
+        """Release one job's reservation (it ended, or it will never run)."""
+        bookings = self.bookings[job.host]
+        for index in range(len(bookings)):
+            if bookings[index][3] is job:
+                bookings.pop(index)
+                return
 
     def release(self, batch):
-        for host in batch.nodes.keys():
-            self.ramPool[host] += batch.nodes[host]
-        self.totalRamAvailable += batch.totalRamRequired
-        self.reserved -= batch.totalRamRequired
+        for command in batch.jobs.keys():
+            self.cancel(batch.jobs[command])
 
-    def overcommitted(self):
-        """Nodes whose reservations exceed what they have (must never happen)."""
+    def at(self, moment):
+        """Drop reservations that have ended and refresh the free-RAM figures for `moment`."""
+        self.reserved = 0.0
+        for host in self.capacity.keys():
+            self.bookings[host] = [booking for booking in self.bookings[host] if booking[1] > moment]
+            used = self.used(host, moment)
+            self.ramPool[host] = self.capacity[host] - used
+            self.reserved += used
+        self.totalRamAvailable = self.total() - self.reserved
+        self.peak = max(self.peak, self.reserved)
+
+    def free_now(self):
+        """GB per node that no reservation holds from now on (what a job started now could take for good)."""
+        free = {}
+        for host in self.capacity.keys():
+            most = 0.0
+            for booking in self.bookings[host]:
+                most += booking[2]
+            free[host] = self.capacity[host] - most
+        return free
+
+    def overcommitted(self, moment):
+        """Nodes whose reservations exceed what they have at `moment` (must never happen)."""
         bad = []
-        for host in self.ramPool.keys():
-            if self.ramPool[host] < -1e-6:
+        for host in self.capacity.keys():
+            if self.used(host, moment) > self.capacity[host] + 1e-6:
                 bad.append(host)
         return bad

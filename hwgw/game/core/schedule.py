@@ -121,7 +121,7 @@ class Batcher:
             start = self.nextStart
             self.nextStart += self.period
             if start >= now + self.lead:
-                self.create(start, launches)
+                self.create(start, now, launches)
         self.decide_pending(now, launches)
         return launches
 
@@ -138,23 +138,21 @@ class Batcher:
             self.mode = PREP
         return launches
 
-    def create(self, start, launches):
+    def create(self, start, now, launches):
+        """Weakhack's rule: the batch exists only if the pool can hold every job of it over its own interval."""
         stats = self.stats
         weaken_lands = start + stats.duration(WEAKHACK)
-        rams = {}
-        for command in LANDING_SLOT.keys():
-            rams[command] = stats.job_ram(command)
-        hosts = self.pool.place(rams)
-        if hosts is None:
-            self.counts["memorySkips"] += 1
-            return
         jobs = {}
         for command in LANDING_SLOT.keys():
             lands = weaken_lands + LANDING_SLOT[command] * self.spacing
-            jobs[command] = Job(command, stats.threads[command], hosts[command], lands - stats.duration(command),
-                                lands)
+            job = Job(command, stats.threads[command], None, lands - stats.duration(command), lands)
+            job.bookedFrom = now if command == WEAKHACK else job.startTime - self.lookahead
+            job.bookedUntil = lands + self.guard + self.lead
+            jobs[command] = job
+        if not self.pool.book([jobs[command] for command in jobs.keys()]):
+            self.counts["memorySkips"] += 1
+            return
         batch = Batch(round(start), self.target, jobs)
-        self.pool.reserve(batch)
         self.batches[batch.id] = batch
         self.counts["batches"] += 1
         batch.decide(WEAKHACK, True)
@@ -184,6 +182,7 @@ class Batcher:
                 if job.startTime < now + self.lead:
                     self.counts["missed"] += 1
                     batch.decide(command, False)
+                    self.pool.cancel(job)
                 elif self.rule(batch, command):
                     batch.decide(command, True)
                     launches.append([batch, command])
@@ -194,6 +193,7 @@ class Batcher:
                     if command == HACK:
                         self.desyncs["skippedHacks"] += 1
                     batch.decide(command, False)
+                    self.pool.cancel(job)
                 self.close(batch)
 
     def prep(self, now, security, money):
@@ -204,7 +204,7 @@ class Batcher:
         server = {"minDifficulty": self.stats.minDifficulty, "serverGrowth": self.stats.serverGrowth,
                   "moneyMax": self.stats.moneyMax}
         player = {"skills": {"hacking": self.stats.level}}
-        parts = split_prep(prep_threads(server, player, security, money), self.pool.ramPool, self.pool_share)
+        parts = split_prep(prep_threads(server, player, security, money), self.pool.free_now(), self.pool_share)
         level = self.stats.level
         required = self.stats.requiredHackingSkill
         factor = formulas.hack_time(level, required, security) \
@@ -220,9 +220,12 @@ class Batcher:
                 if threads[command] > 0:
                     lands = first_lands + (LANDING_SLOT[command] * count + index) * self.spacing
                     duration = self.stats.times["grow" if command == GROW else "weaken"] * factor
-                    jobs[command] = Job(command, threads[command], host, lands - duration, lands)
+                    job = Job(command, threads[command], host, lands - duration, lands)
+                    job.bookedFrom = now
+                    job.bookedUntil = lands + self.guard + self.lead
+                    self.pool.book_on(host, job)
+                    jobs[command] = job
             batch = Batch(round(now) + index, self.target, jobs, PREP)
-            self.pool.reserve(batch)
             self.batches[batch.id] = batch
             if GROW in jobs:
                 self.windows[GROW].append([jobs[GROW].expectedFinish, jobs[WEAKGROW].expectedFinish])
@@ -249,6 +252,7 @@ class Batcher:
         if pid == 0:
             job.result = FAILED
             job.done = True
+            self.pool.cancel(job)
             self.counts["execFailures"] += 1
             self.notes.append(f"{command} of batch {batch_id} on {self.target} could not start")
         return self.close(batch)
@@ -260,6 +264,7 @@ class Batcher:
             return None
         job = batch.jobs[command]
         job.done = True
+        self.pool.cancel(job)
         job.started = telemetry["startTime"]
         job.ended = telemetry["endTime"]
         job.result = telemetry["result"]

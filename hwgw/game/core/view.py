@@ -30,7 +30,7 @@ def status(batcher, elapsed_ms):
             "spacing": batcher.spacing, "period": batcher.period}
 
 
-def pool_line(pool):
-    bad = pool.overcommitted()
+def pool_line(pool, moment):
+    bad = pool.overcommitted(moment)
     return (f"hwgw: RAM pool {pool.total():.0f} GB, reserved {pool.reserved:.0f} GB now, {pool.peak:.0f} GB at most, "
             + (f"OVERCOMMITTED on {', '.join(bad)}" if len(bad) > 0 else "never over-committed"))
