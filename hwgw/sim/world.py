@@ -176,7 +176,7 @@ class Player:
 
 
 def load_server_data() -> list:
-    text = resources.files("hwgw.sim").joinpath("data/servers.json").read_text()
+    text = resources.files("hwgw.sim").joinpath("servers.json").read_text()
     return json.loads(text)["servers"]
 
 
