@@ -90,12 +90,7 @@ def _run(command, env=None):
 def outputs(tmp_path_factory):
     """One build of every program, then each in CPython and in Node: name -> (CPython's result, Node's output)."""
     out = tmp_path_factory.mktemp("conformance-build")
-    with pytest.MonkeyPatch.context() as patch:
-        # transpile.py still stages sources through the f-string pass alone (see
-        # test_transpile_stages_sources_through_every_lowering_pass); until it calls lower(), build with the whole
-        # lowering in its place.
-        patch.setattr(sys.modules["hwgw.build.transpile"], "lower_fstrings", lower)
-        hwgw.build.build(CONFORMANCE, out)
+    hwgw.build.build(CONFORMANCE, out)
     cpython = _run([sys.executable, "-c", CPYTHON_RUNNER, str(CONFORMANCE), *PROGRAMS])
     node = _run([node_executable(), "--import", LOADER.as_uri(), "--input-type=module", "-e", NODE_RUNNER,
                  f"/{CONFORMANCE.name}/", *PROGRAMS], env={"HWGW_GAME_ROOT": str(out), "PATH": os.environ["PATH"]})
@@ -127,8 +122,7 @@ def test_transpile_stages_sources_through_every_lowering_pass(tmp_path):
     text = "ram = {'home': 64}\ndel ram['home']\n"
     transpile.stage([transpile.Source(tmp_path / "m.py", "m", text)], tmp_path / "staged")
     assert (tmp_path / "staged" / "m.py").read_text() == lower(text, tmp_path / "m.py"), (
-        "hwgw/build/transpile.py stages sources through lower_fstrings (f-strings only); it must call "
-        "hwgw.build.lower.lower, which runs every lowering pass")
+        "hwgw/build/transpile.py must stage sources through hwgw.build.lower.lower, which runs every lowering pass")
 
 
 # Programs outside the supported subset: file name -> (source, "line:col", what the message must say).

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BuildError, Finding
-from .lower import lower_fstrings
+from .lower import lower
 
 # Python semantics over speed: keyword arguments, operator overloading (==, +, [] on lists and dicts), truthiness of
 # empty containers, iteration over dicts and strings, and the str.format mini-language.
@@ -64,7 +64,7 @@ def stage(sources: list[Source], root: Path) -> None:
     wanted = {root / f"{ENTRY}.py", root / "hwgw" / "ns.py"}
     for source in sources:
         target = (root / Path(*source.module.split("."))).with_suffix(".py")
-        _write_if_changed(target, lower_fstrings(source.text, source.path))
+        _write_if_changed(target, lower(source.text, source.path))
         wanted.add(target)
         folder = target.parent
         while folder != root:
