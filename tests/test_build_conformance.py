@@ -34,7 +34,6 @@ DEVIATIONS = {
     "dict_int_keys": "dict keys are JavaScript property names: int keys come back as str, integer-like ones first",
     "python_errors": "a missing argument and a read-only property raise nothing; None.upper() raises a JavaScript "
                      "TypeError that no except clause names",
-    "astral_chars": "the linker's edits land one character off after a character beyond U+FFFF (link stage)",
 }
 
 # One CPython process imports the programs one after another, each with its stdout captured; the outputs go back

@@ -78,3 +78,9 @@ def test_renaming_touches_identifiers_but_not_properties_or_ns_calls():
 def test_edits_inside_a_deleted_range_are_dropped():
     text = "aaa bbb ccc"
     assert jsast.apply_edits(text, [jsast.Edit(0, 7, ""), jsast.Edit(4, 7, "X")]) == " ccc"
+
+
+def test_ranges_are_python_string_indices_even_after_astral_characters():
+    text = 'var a = "\U0001F600"; var b = 1;'
+    second = jsast.parse(text).body[1]
+    assert text[second.range[0]:second.range[1]] == "var b = 1;"

@@ -7,15 +7,29 @@ import esprima
 
 
 def parse(text: str):
-    """Parse an ES module into plain namespaces (picklable, unlike esprima's own node objects)."""
-    return _plain(esprima.parseModule(text, {"range": True}))
+    """Parse an ES module into plain namespaces (picklable, unlike esprima's own node objects).
+
+    esprima counts positions in UTF-16 code units, as JavaScript does; ranges are turned into Python string
+    indices, which differ after any character beyond U+FFFF.
+    """
+    program = esprima.parseModule(text, {"range": True})
+    index = None
+    if any(ord(char) > 0xFFFF for char in text):
+        index = []
+        for position, char in enumerate(text):
+            index.extend([position] * (2 if ord(char) > 0xFFFF else 1))
+        index.append(len(text))
+    return _plain(program, index)
 
 
-def _plain(value):
+def _plain(value, index):
     if isinstance(value, list):
-        return [_plain(item) for item in value]
+        return [_plain(item, index) for item in value]
     if hasattr(value, "type") and hasattr(value, "__dict__"):
-        return SimpleNamespace(**{key: _plain(item) for key, item in vars(value).items()})
+        fields = {key: _plain(item, index) for key, item in vars(value).items()}
+        if index is not None and "range" in fields:
+            fields["range"] = [index[fields["range"][0]], index[fields["range"][1]]]
+        return SimpleNamespace(**fields)
     return value
 
 
