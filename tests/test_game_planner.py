@@ -142,3 +142,23 @@ def test_split_prep_keeps_to_the_limit():
     parts = planner.split_prep(threads, {"a": 1024, "b": 1024}, 1024)
     used = sum(sum(part.values()) for _, part in parts) * 1.75
     assert used <= 1024
+
+
+def test_grow_is_sized_for_the_levels_gained_while_a_batch_runs():
+    steady = planner.new_stats(server(), player(100), 0.10)
+    rising = planner.refresh(planner.new_stats(server(), player(100), 0.10), player(100), 20)
+    assert rising.threads[HACK] == steady.threads[HACK] == 27
+    assert rising.levelGain == 20
+    # At 120 a thread takes 0.95 * 111/120 / 240 of the money instead of 0.95 * 91/100 / 240.
+    p = 0.95 * 111 / 120 / 240
+    k = math.log(1.0035) * 0.2
+    left = 1 - 27 * p * 1.05
+    expected = next(n for n in range(1000) if (62.5e6 * left + n) * math.exp(k * n) >= 62.5e6)
+    assert rising.threads[GROW] == expected > steady.threads[GROW]
+
+
+def test_initiator_level_gain_follows_the_rate_seen():
+    from hwgw.game.initiator import level_gain
+    # 10 levels in 60 s; a weaken takes 90 s: 15 levels while a batch runs.
+    assert level_gain([100, 0.0], 110, 60000.0, 90000.0) == 15
+    assert level_gain([100, 5.0], 100, 5.0, 90000.0) == 0

@@ -5,7 +5,7 @@ import pytest
 from hwgw.game.core import planner
 from hwgw.game.core.model import GROW, HACK, LATE, WEAKGROW, WEAKHACK
 from hwgw.game.core.pool import RamPool
-from hwgw.game.core.schedule import BATCH, PREP, RECOVER, Batcher
+from hwgw.game.core.schedule import BATCH, PREP, Batcher
 
 PHANTASY = {"hostname": "phantasy", "moneyMax": 600e6, "minDifficulty": 7, "serverGrowth": 35,
             "requiredHackingSkill": 100, "hasAdminRights": True}
@@ -25,19 +25,22 @@ def make(pool_gb=2048.0, nodes=4):
 class Drive:
     """Runs cycles every CYCLE ms and lands launched jobs at their expected finish, in time order."""
 
-    def __init__(self, batcher, late=(), unprepped_after=None, wake_when_due=False):
+    def __init__(self, batcher, late=(), unprepped=None, wake_when_due=False):
         self.batcher = batcher
         self.now = 0.0
         self.launches = []  # [time, batch id, command]
         self.flying = []  # [finish, batch id, command]
         self.landed = []
         self.late = set(late)
-        self.unprepped_after = unprepped_after
+        self.unprepped = unprepped
         self.max_reserved = 0.0
         self.wake_when_due = wake_when_due
 
+    def short(self):
+        return self.unprepped is not None and self.unprepped[0] <= self.now < self.unprepped[1]
+
     def state(self):
-        return 7, 600e6
+        return 7, 590e6 if self.short() else 600e6
 
     def run(self, until):
         while self.now < until:
@@ -49,7 +52,7 @@ class Drive:
                 if command == HACK:
                     stats = self.batcher.stats
                     result = stats.moneyMax * stats.percent * stats.threads[HACK]
-                    if self.unprepped_after is not None and self.now >= self.unprepped_after:
+                    if self.short():
                         result *= 0.9
                 self.batcher.report(batch_id, command, {"startTime": 0, "endTime": finish, "result": result,
                                                         "pid": 1})
@@ -155,22 +158,24 @@ def test_a_late_weaken_cancels_its_batch_hack():
     assert len(others) > 0
 
 
-def test_a_hack_landing_on_an_unprepped_server_skips_hacks_until_nothing_is_in_flight():
-    batcher, stats, pool = make()
-    drive = Drive(batcher, unprepped_after=1.5 * stats.times["weaken"])
-    drive.run(1.5 * stats.times["weaken"] + 2 * batcher.period)
-    assert batcher.mode == RECOVER
+def test_a_hack_landing_on_an_unprepped_server_skips_hacks_until_it_reads_prepped():
+    batcher, stats, pool = make(pool_gb=8192.0, nodes=8)
+    begin = 1.5 * stats.times["weaken"]
+    end = begin + stats.times["hack"]
+    drive = Drive(batcher, unprepped=(begin, end))
+    drive.run(begin + 2 * batcher.period)
+    assert batcher.skipping
     # Every hack already in flight lands on the unprepped server, and each is reported.
     assert batcher.desyncs["unprepped"] >= 1
     hacks_at_detection = len([row for row in drive.launches if row[2] == HACK])
     batches_at_detection = batcher.counts["batches"]
-    while batcher.mode == RECOVER:
-        drive.run(drive.now + CYCLE)
+    drive.run(end - CYCLE)
     assert len([row for row in drive.launches if row[2] == HACK]) == hacks_at_detection
-    assert batcher.counts["batches"] == batches_at_detection + 1
+    assert batcher.counts["batches"] > batches_at_detection
     assert batcher.desyncs["skippedHacks"] > 0
-    assert batcher.in_flight() == 1
-    # Drained: the (fake) server reads prepped, so batching resumes without a prep round.
+    drive.run(end + 2 * stats.times["weaken"])
+    assert not batcher.skipping
+    assert len([row for row in drive.launches if row[2] == HACK]) > hacks_at_detection
     assert batcher.mode == BATCH
     assert batcher.counts["prepRounds"] == 0
 

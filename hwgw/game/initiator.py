@@ -2,14 +2,18 @@
 
 It chooses the targets and, for each, the hack fraction that earns most with the RAM pool; then threads for hack,
 weakhack, grow and weakgrow, the batch's RAM and the times. When the player's hacking level changes it refreshes only
-the player's part of each target's stats. Every result goes out as BatchStatsRefreshed. All of it is local
+the player's part of each target's stats, sizing grow for the levels the player will gain while a batch runs
+(at the rate seen so far). Every result goes out as BatchStatsRefreshed. All of it is local
 arithmetic: this script calls no Netscript function beyond the base cost.
 
 Arguments: the settings (`--port` ...).
 """
 
+import math
+
 from hwgw.game.core import planner, topics
 from hwgw.game.core.bus import Bus, command_listener, command_requester, event_listener
+from hwgw.game.core.clock import now_ms
 from hwgw.game.core.message import EVENT
 from hwgw.ns import NS
 
@@ -41,6 +45,14 @@ def compute(info, settings):
     return {"player": info["player"], "nodes": nodes, "totalRamPool": total, "stats": chosen}
 
 
+def level_gain(since, level, moment, weaken_ms):
+    """Levels gained during one weaken time at the rate seen since the stats were first computed, rounded up."""
+    elapsed = moment - since[1]
+    if elapsed <= 0:
+        return 0
+    return math.ceil((level - since[0]) * weaken_ms / elapsed)
+
+
 def stats_body(state):
     return {"stats": [stats.to_message() for stats in state["stats"]], "nodes": state["nodes"],
             "totalRamPool": state["totalRamPool"], "level": state["player"]["skills"]["hacking"]}
@@ -50,6 +62,7 @@ def stats_body(state):
 async def on_initialization_info(bus, msg):
     settings = INITIATOR["settings"]
     state = compute(msg["body"], settings)
+    state["since"] = [state["player"]["skills"]["hacking"], now_ms()]
     INITIATOR["state"] = state
     names = ", ".join([f"{s.target} ({s.fraction * 100:.1f}%, {s.ram:.0f} GB a batch)" for s in state["stats"]])
     bus.ns.tprint(f"hwgw: targets {names}; {state['totalRamPool']:.0f} GB on {len(state['nodes'])} nodes")
@@ -72,7 +85,7 @@ async def on_level_changed(bus, msg):
         return
     state["player"]["skills"]["hacking"] = level
     for stats in state["stats"]:
-        planner.refresh(stats, state["player"])
+        planner.refresh(stats, state["player"], level_gain(state["since"], level, now_ms(), stats.times["weaken"]))
     await bus.publish(topics.BATCH_STATS_REFRESHED, stats_body(state))
 
 

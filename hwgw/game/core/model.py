@@ -44,6 +44,7 @@ class BatchStats:
         self.growLog = growLog
         self.fraction = fraction
         self.level = 0
+        self.levelGain = 0
         self.percent = 0.0
         self.chance = 0.0
         self.threads = {}
@@ -61,7 +62,7 @@ class BatchStats:
     def to_message(self):
         return {"target": self.target, "moneyMax": self.moneyMax, "minDifficulty": self.minDifficulty,
                 "requiredHackingSkill": self.requiredHackingSkill, "serverGrowth": self.serverGrowth,
-                "growLog": self.growLog, "fraction": self.fraction, "level": self.level,
+                "growLog": self.growLog, "fraction": self.fraction, "level": self.level, "levelGain": self.levelGain,
                 "percent": self.percent, "chance": self.chance, "threads": dict(self.threads),
                 "times": dict(self.times), "ram": self.ram, "money": self.money}
 
@@ -70,6 +71,7 @@ def stats_from_message(body):
     stats = BatchStats(body["target"], body["moneyMax"], body["minDifficulty"], body["requiredHackingSkill"],
                        body["serverGrowth"], body["growLog"], body["fraction"])
     stats.level = body["level"]
+    stats.levelGain = body["levelGain"]
     stats.percent = body["percent"]
     stats.chance = body["chance"]
     stats.threads = dict(body["threads"])

@@ -50,10 +50,15 @@ def new_stats(server, player, fraction):
     return refresh(stats, player)
 
 
-def refresh(stats, player):
-    """Recompute only what depends on the player: percent, chance, times, threads, RAM, money per batch."""
+def refresh(stats, player, level_gain=0):
+    """Recompute only what depends on the player: percent, chance, times, threads, RAM, money per batch.
+
+    `level_gain`: levels the player is expected to gain while a batch runs. A hack takes the percent of its landing,
+    so grow is sized for the percent `level_gain` levels up (plus GROW_PADDING).
+    """
     numbers = player_numbers(player)
     skill = numbers["skill"]
+    stats.levelGain = level_gain
     security = stats.minDifficulty
     required = stats.requiredHackingSkill
     stats.level = skill
@@ -64,7 +69,8 @@ def refresh(stats, player):
                    "weaken": hack_ms * formulas.WEAKEN_TIME_RATIO}
     hack_threads = max(1, math.floor(stats.fraction / stats.percent)) if stats.percent > 0 else 0
     stolen = min(1.0, hack_threads * stats.percent)
-    regrow = min(1.0, stolen * GROW_PADDING)
+    landing_percent = formulas.hack_percent(skill + level_gain, required, security, numbers["money"])
+    regrow = min(1.0, hack_threads * max(stats.percent, landing_percent) * GROW_PADDING)
     grow_threads = formulas.grow_threads(stats.moneyMax * (1 - regrow), stats.moneyMax, stats.growLog,
                                          stats.moneyMax)
     if 0 < stats.percent:

@@ -4,7 +4,7 @@ A batch's jobs run at different times (the hack only for the last quarter of the
 job covers only the time it may hold RAM: from the earliest moment it may be launched to its landing. Reserving the
 batch books all its jobs at once, on nodes that can hold each job over its whole interval, so the RAM in use never
 exceeds a node's capacity at any moment. Each job runs on a single node (a split hack or grow would land as two
-calls); jobs are placed largest first, each on the node with the least room left at its start (best fit).
+calls); jobs are placed largest first, each on the node with the least room left at its busiest moment (best fit).
 
 `ramPool` (host -> GB free now) and `totalRamAvailable` keep the design notes' names; they are refreshed by `at`.
 """
@@ -42,29 +42,25 @@ class RamPool:
                 total += booking[2]
         return total
 
-    def fits(self, host, start, end, ram):
-        """True if `ram` more GB fit on `host` all through [start, end)."""
-        limit = self.capacity[host] - ram + 1e-9
-        if self.used(host, start) > limit:
-            return False
+    def busiest(self, host, start, end):
+        """Most GB booked on `host` at any moment of [start, end)."""
+        most = self.used(host, start)
         for booking in self.bookings[host]:
-            if start < booking[0] and booking[0] < end and self.used(host, booking[0]) > limit:
-                return False
-        return True
+            if start < booking[0] and booking[0] < end:
+                most = max(most, self.used(host, booking[0]))
+        return most
 
     def book(self, jobs):
         """Reserve each job's RAM over [job.bookedFrom, job.bookedUntil) and set job.host; False (and nothing
-        booked) if some job fits nowhere."""
+        booked) if some job fits nowhere. Each job goes where it leaves the least room at its busiest moment."""
         order = sorted(jobs, key=lambda job: -job.ram())
         done = []
         for job in order:
             chosen = None
             room = 0.0
             for host in self.capacity.keys():
-                if not self.fits(host, job.bookedFrom, job.bookedUntil, job.ram()):
-                    continue
-                left = self.capacity[host] - self.used(host, job.bookedFrom)
-                if chosen is None or left < room:
+                left = self.capacity[host] - self.busiest(host, job.bookedFrom, job.bookedUntil) - job.ram()
+                if left > -1e-9 and (chosen is None or left < room):
                     chosen = host
                     room = left
             if chosen is None:

@@ -15,9 +15,9 @@ its weaken has not yet: the cycle waits for a quiet moment instead.
 
 Desyncs are detected and reported: a worker that started too late (it does nothing), a hack that landed on a server
 not at maximum money and minimum security (it took less than planned), and security above minimum at a moment when
-every weaken has caught up. The correction is to skip hacks: after an unprepped landing no hack is launched and no
-batch created until nothing is in flight, then the target is checked and prepped again if needed; while security
-reads high, nothing is launched at all.
+every weaken has caught up. The corrections skip hacks: after an unprepped landing no hack is launched until the
+target reads max money at a quiet moment (the batches go on without hacks, so their grows restore it); while
+security reads high nothing is launched at all, and once nothing is in flight the target is prepped again.
 """
 
 from hwgw.game.core import formulas
@@ -26,7 +26,6 @@ from hwgw.game.core.planner import batch_period, prep_threads, split_prep
 
 PREP = "prep"
 BATCH = "batch"
-RECOVER = "recover"
 SECURITY_TOLERANCE = 1e-4
 MONEY_TOLERANCE = 1e-6
 
@@ -55,6 +54,7 @@ class Batcher:
         self.money = 0.0
         self.notes = []
         self.elevated = False
+        self.skipping = False
 
     # stats
 
@@ -102,13 +102,12 @@ class Batcher:
         if not self.quiet(now):
             return launches
         prepped = security <= self.stats.minDifficulty + SECURITY_TOLERANCE
-        if self.mode == PREP or self.mode == RECOVER:
+        if self.mode == PREP:
             if len(self.batches) == 0:
                 if prepped and money >= self.stats.moneyMax * (1 - MONEY_TOLERANCE):
                     self.mode = BATCH
                     self.nextStart = now + self.lead
                 else:
-                    self.mode = PREP
                     return self.prep(now, security, money)
             else:
                 self.decide_pending(now, launches)
@@ -116,12 +115,16 @@ class Batcher:
         if not prepped:
             return self.hold(now, security, launches)
         self.elevated = False
+        if self.skipping and money >= self.stats.moneyMax * (1 - MONEY_TOLERANCE):
+            self.skipping = False
+            self.notes.append(f"{self.target} reads prepped again; hacking resumes")
         horizon = now + self.lookahead
         while self.nextStart <= horizon:
-            start = self.nextStart
-            self.nextStart += self.period
-            if start >= now + self.lead:
-                self.create(start, now, launches)
+            start = max(self.nextStart, now + self.lead)
+            if not self.create(start, now, launches):
+                self.nextStart = start + self.period / 8
+                break
+            self.nextStart = start + self.period
         self.decide_pending(now, launches)
         return launches
 
@@ -133,13 +136,14 @@ class Batcher:
             self.desyncs["unprepped"] += 1
             self.notes.append(f"desync: {self.target} is at security {security:.3f} (min {self.stats.minDifficulty}) "
                               "with no landing in progress; holding launches")
-        self.decide_pending(now, launches)
+        self.decide_pending(now, launches, False)
         if len(self.batches) == 0:
             self.mode = PREP
         return launches
 
     def create(self, start, now, launches):
-        """Weakhack's rule: the batch exists only if the pool can hold every job of it over its own interval."""
+        """Weakhack's rule: the batch exists only if the pool can hold every job of it over its own interval.
+        Without the RAM, the batch is tried again an eighth of a period later."""
         stats = self.stats
         weaken_lands = start + stats.duration(WEAKHACK)
         jobs = {}
@@ -151,7 +155,7 @@ class Batcher:
             jobs[command] = job
         if not self.pool.book([jobs[command] for command in jobs.keys()]):
             self.counts["memorySkips"] += 1
-            return
+            return False
         batch = Batch(round(start), self.target, jobs)
         self.batches[batch.id] = batch
         self.counts["batches"] += 1
@@ -159,19 +163,21 @@ class Batcher:
         launches.append([batch, WEAKHACK])
         for command in [WEAKGROW, GROW, HACK]:
             self.queues[command].append(batch)
+        return True
 
     def rule(self, batch, command):
         """Seed 001's rules: what must be scheduled before `command` may be launched."""
         needs = {WEAKGROW: [WEAKHACK], GROW: [WEAKHACK, WEAKGROW], HACK: [WEAKHACK, WEAKGROW, GROW]}[command]
-        if command == HACK and self.mode != BATCH:
+        if command == HACK and (self.mode != BATCH or self.skipping):
             return False
         for other in needs:
             if not batch.scheduled(other):
                 return False
         return True
 
-    def decide_pending(self, now, launches):
-        """Launch or drop every command whose start is within the look-ahead, by the rules, in start order."""
+    def decide_pending(self, now, launches, allowed=True):
+        """Launch or drop every command whose start is within the look-ahead, by the rules, in start order.
+        With `allowed` false (security is high) every command that would start before the next cycle is dropped."""
         horizon = now + self.lookahead
         for command in [WEAKGROW, GROW, HACK]:
             queue = self.queues[command]
@@ -179,7 +185,10 @@ class Batcher:
                 batch = queue.pop(0)
                 job = batch.jobs[command]
                 job.startTime = self.start_of(batch, command)
-                if job.startTime < now + self.lead:
+                if not allowed and job.startTime > now + self.lead + self.lookahead / 2:
+                    queue.insert(0, batch)
+                    break
+                if job.startTime < now + self.lead or not allowed:
                     self.counts["missed"] += 1
                     batch.decide(command, False)
                     self.pool.cancel(job)
@@ -286,8 +295,8 @@ class Batcher:
             return
         self.desyncs["unprepped"] += 1
         self.notes.append(f"desync: the hack of batch {batch.id} on {self.target} landed on an unprepped server "
-                          f"(took {job.result:.0f} of {expected:.0f}); skipping hacks and prepping again")
-        self.mode = RECOVER
+                          f"(took {job.result:.0f} of {expected:.0f}); skipping hacks until it reads prepped")
+        self.skipping = True
 
     def close(self, batch):
         """Release the batch's RAM once its jobs are all decided and back; return it then, else None."""
