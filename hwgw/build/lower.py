@@ -221,6 +221,9 @@ PYLIB = Path(__file__).resolve().parent / "pylib"
 # and the functions whose names Transcrypt keeps for its runtime's versions.
 RENAMED = {"int": "py_int", "float": "py_float", "list": "py_list", "tuple": "py_tuple", "set": "py_set",
            "dict": "py_dict", "enumerate": "enumerate_list", "reversed": "reversed_list"}
+# Of these, the names renamed also where a script passes them to a function (map(int, ...), key=float); everywhere
+# else (isinstance, PRIMITIVES = (int, float), type(x) is int) a name keeps meaning the runtime's type.
+VALUE_RENAMED = {"int", "float"}
 OPERATORS = {
     ast.Eq: "__eq__", ast.NotEq: "__ne__", ast.Lt: "__lt__", ast.LtE: "__le__", ast.Gt: "__gt__",
     ast.GtE: "__ge__", ast.In: "__in__", ast.NotIn: "__in__",
@@ -406,10 +409,14 @@ def builtins(text: str, tree: ast.Module, path: Path) -> str:
                       _offset(lines, node.end_lineno, node.end_col_offset), after))
 
     type_tests, loop_ranges = _type_tests(tree), _loop_ranges(tree)
+    called = {id(node.func) for node in nodes if isinstance(node, ast.Call)}
+    arguments = {id(argument) for node in nodes if isinstance(node, ast.Call)
+                 for argument in node.args + [keyword.value for keyword in node.keywords]}
     for node in nodes:
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in bound:
             replacement = None
-            if node.id in RENAMED and id(node) not in type_tests:
+            if node.id in RENAMED and id(node) not in type_tests \
+                    and (id(node) in called or node.id in VALUE_RENAMED and id(node) in arguments):
                 replacement = RENAMED[node.id]
             elif id(node) in loop_ranges:
                 replacement = "py_range"
@@ -427,13 +434,13 @@ def builtins(text: str, tree: ast.Module, path: Path) -> str:
                 edits.append((_offset(lines, receiver.end_lineno, receiver.end_col_offset), paren + 1,
                               ", " if node.args or node.keywords else ""))
                 imports.add("str_format")
-            elif method == "items" and not node.args and not node.keywords:
-                insert_around(node, receiver, "dict_items(", ")")
-                imports.add("dict_items")
+            elif method in ("items", "reverse") and not node.args and not node.keywords:
+                helper = {"items": "dict_items", "reverse": "list_reverse"}[method]
+                insert_around(node, receiver, f"{helper}(", ")")
+                imports.add(helper)
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "type" \
                 and len(node.args) == 1 and "type" not in bound:
             imports.add("type_of as py_typeof")
-    called = {id(node.func) for node in nodes if isinstance(node, ast.Call)}
     for node in nodes:
         if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and node.attr in DICT_METHODS \
                 and id(node) not in called:

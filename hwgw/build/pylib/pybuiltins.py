@@ -410,6 +410,12 @@ def type_of(value):
     return type(value)
 
 
+def list_reverse(target):
+    """`target.reverse()`: JavaScript's reverse returns the list, Python's None."""
+    result = target.reverse()
+    return None if Array.isArray(target) else result  # noqa: F821
+
+
 def dict_items(target):
     """`target.items()`, with the pairs as tuples (the runtime gives lists)."""
     if kind(target) != "dict":
@@ -643,6 +649,11 @@ def py_float(value=0.0):
     if family == "object" and hasattr(value, "__float__"):
         return value.__float__()
     raise TypeError("float() argument must be a string or a real number, not '" + type_name(value) + "'")  # noqa: F821
+
+
+# A script that passes int or float around as a value gets these; they print as the types do.
+py_int.__repr__ = lambda: "<class 'int'>"
+py_float.__repr__ = lambda: "<class 'float'>"
 
 
 def py_list(iterable=None):

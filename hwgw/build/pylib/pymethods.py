@@ -289,6 +289,16 @@ def _setslice(array, start, stop, step, values):
         array[positions[index]] = values[index]
 
 
+# print(int) and repr(list) show `<class 'int'>`, not the runtime function's source.
+_TYPES = [int, float, str, list, dict, tuple, set, bool]
+__pragma__("js", "{}", """
+for (const type of _TYPES) {
+    Object.defineProperty (type, '__repr__', {
+        value: function () {return "<class '" + type.__name__ + "'>";}, writable: true, configurable: true
+    });
+}
+""")  # noqa: F821
+
 # `str.lower` and the like as plain functions of a string, e.g. for sorted(names, key=str.lower).
 for _name in ["lower", "upper", "strip", "lstrip", "rstrip", "title", "capitalize", "swapcase",
               "py_split", "rsplit", "startswith", "endswith", "isdigit", "isalpha", "isalnum", "isspace", "islower",

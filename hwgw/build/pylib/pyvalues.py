@@ -12,11 +12,25 @@ __pragma__("noopov")  # noqa: F821
 
 
 def _exception_args(error):
-    return tuple(error.__args__ or [])
+    return tuple([arg for arg in (error.__args__ or []) if arg is not js_undefined])  # noqa: F821
 
 
-# Python's `error.args`. Classes copy their bases' enumerable attributes when they are made, so the accessor goes on
-# every exception class the runtime has; the ones made later (pybuiltins', the script's) copy it from these.
+def _exception_str(error):
+    args = _exception_args(error)
+    if args.length == 0:
+        return ""
+    if args.length == 1:
+        return repr(args[0]) if issubclass(error.__class__, KeyError) else str(args[0])  # noqa: F821
+    return repr(args)
+
+
+def _exception_repr(error):
+    return error.__class__.__name__ + "(" + ", ".join([repr(arg) for arg in _exception_args(error)]) + ")"
+
+
+# Python's `error.args`, str(error) and repr(error). The runtime keeps a missing message as undefined, which its
+# str() cannot print. Classes copy their bases' enumerable attributes when they are made, so these go on every
+# exception class the runtime has; the ones made later (pybuiltins', the script's) copy them from these.
 _EXCEPTIONS = [BaseException, Exception, ValueError, KeyError, IndexError, AttributeError, TypeError,  # noqa: F821
                StopIteration, AssertionError, NotImplementedError, Warning]  # noqa: F821
 __pragma__("js", "{}", """
@@ -27,6 +41,11 @@ for (const cls of _EXCEPTIONS) {
         enumerable: true,
         configurable: true
     });
+    for (const [name, method] of [['__str__', _exception_str], ['__repr__', _exception_repr]]) {
+        Object.defineProperty (cls, name, {
+            value: function () {return method (this);}, writable: true, enumerable: true, configurable: true
+        });
+    }
 }
 """)  # noqa: F821
 
@@ -83,6 +102,8 @@ def items(iterable):
         rest = iterable.iterable.slice(iterable.index)  # a generator expression: consume it, as Python does
         iterable.index = iterable.iterable.length
         return rest
+    if _plain_object(iterable):
+        return Object.js_keys(iterable)  # noqa: F821
     if hasattr(iterable, "__iter__") and not hasattr(iterable, "next"):
         iterator = iterable.__iter__()
         result = []
@@ -91,7 +112,17 @@ def items(iterable):
                 result.push(iterator.__next__())
             except StopIteration:  # noqa: F821
                 return result
+    if not hasattr(iterable, "next") and not Reflect.has(Object(iterable), Symbol.iterator):  # noqa: F821
+        raise TypeError("'" + type_name(iterable) + "' object is not iterable")  # noqa: F821
     return Array.js_from(iterable)  # noqa: F821
+
+
+def _plain_object(value):
+    """A JavaScript object such as a Netscript call or JSON.parse returns: it acts as a dict of its keys."""
+    if __typeof__(value) != "object" or value == None:  # noqa: F821,E711
+        return False
+    prototype = Object.getPrototypeOf(value)  # noqa: F821
+    return (prototype is None or prototype is Object.prototype) and value.__class__ is not dict  # noqa: F821
 
 
 def equal(a, b):
@@ -149,6 +180,8 @@ def contains(container, element):
         return Object.prototype.hasOwnProperty.call(container, element)  # noqa: F821
     if family == "object" and hasattr(container, "__contains__"):
         return container.__contains__(element)
+    if _plain_object(container):
+        return Object.prototype.hasOwnProperty.call(container, element)  # noqa: F821
     for candidate in items(container):
         if equal(candidate, element):
             return True
