@@ -1,0 +1,82 @@
+"""The roles' own logic under CPython: settings, the researcher's network walk, the initiator's choice of targets."""
+
+import pytest
+
+from hwgw.game import initiator, researcher
+from hwgw.game.core import topics
+from hwgw.game.core.view import money
+
+
+def test_settings_round_trip_through_script_arguments():
+    settings = dict(topics.DEFAULTS, port=7, spacing=3)
+    assert topics.settings_from_args(topics.settings_to_args(settings)) == settings
+    assert topics.settings_from_args([]) == topics.DEFAULTS
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--speed", 3], "unknown argument '--speed'"),
+    (["--spacing"], "--spacing needs a positive number"),
+    (["--spacing", 0], "--spacing needs a positive number"),
+    (["--port", "x"], "--port needs a positive number"),
+])
+def test_bad_settings_name_the_argument(args, message):
+    with pytest.raises(ValueError, match=message):
+        topics.settings_from_args(args)
+
+
+def test_the_system_ports_sit_at_the_threshold():
+    settings = dict(topics.DEFAULTS, port=40)
+    assert topics.report_port(settings) == 42
+    assert topics.lookahead(settings) > 2 * settings["cycle"] + 5 * settings["spacing"]
+
+
+class Network:
+    """A fake ns with just scan, for the researcher's walk."""
+
+    def __init__(self, links):
+        self.links = links
+
+    def scan(self, host):
+        return self.links.get(host, [])
+
+
+def test_the_researcher_walks_the_whole_network_once():
+    ns = Network({"home": ["a", "b"], "a": ["home", "c"], "b": ["home", "c"], "c": ["a", "b", "d"], "d": ["c"]})
+    assert researcher.network(ns) == ["home", "a", "b", "c", "d"]
+
+
+def server(hostname, max_ram, used=0.0, rooted=True, money_max=0.0, **extra):
+    info = {"hostname": hostname, "maxRam": max_ram, "ramUsed": used, "hasAdminRights": rooted,
+            "purchasedByPlayer": hostname == "home" or hostname.startswith("pserv"), "moneyMax": money_max,
+            "minDifficulty": 5, "serverGrowth": 20, "requiredHackingSkill": 10, "hackDifficulty": 5,
+            "moneyAvailable": money_max}
+    info.update(extra)
+    return info
+
+
+SERVERS = [server("home", 64, used=9.1), server("pserv-0", 1024), server("n00dles", 4, money_max=1.75e6),
+           server("tiny", 1), server("locked", 32, rooted=False), server("joesguns", 16, money_max=62.5e6),
+           server("CSEC", 8, money_max=1e9)]
+
+
+def test_ram_pool_counts_rooted_servers_with_room_for_a_worker():
+    # home keeps the 4 GB reserve; tiny (1 GB) holds no worker; locked is not rooted.
+    assert researcher.ram_pool(SERVERS, 4) == pytest.approx(64 - 9.1 - 4 + 1024 + 4 + 16 + 8)
+    assert initiator.worker_nodes(SERVERS, 4) == {"home": pytest.approx(50.9), "pserv-0": 1024, "n00dles": 4,
+                                                  "joesguns": 16, "CSEC": 8}
+
+
+def test_the_initiator_targets_the_best_server_and_never_a_faction_one():
+    player = {"skills": {"hacking": 100, "intelligence": 0}, "mults": {}}
+    info = {"player": player, "home": SERVERS[0], "allServers": SERVERS, "totalRamPool": 0}
+    state = initiator.compute(info, dict(topics.DEFAULTS, targets=3))
+    assert [stats.target for stats in state["stats"]] == ["joesguns", "n00dles"]
+    assert state["totalRamPool"] == pytest.approx(sum(state["nodes"].values()))
+    body = initiator.stats_body(state)
+    assert body["level"] == 100 and body["stats"][0]["target"] == "joesguns"
+
+
+def test_money_is_shown_short():
+    assert money(45_029_876.7) == "$45.03m"
+    assert money(2.5e9) == "$2.50b"
+    assert money(999) == "$999"
