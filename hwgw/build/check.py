@@ -5,10 +5,11 @@ One visitor walks each module's AST and reports one small message type per findi
 
 import ast
 import builtins
+import functools
 from pathlib import Path
 
 from .errors import Finding
-from .lower import alone_on_its_lines, repeatable, unsafe_and_operand, value_ands
+from .lower import LIBRARIES, PYLIB, alone_on_its_lines, repeatable, unsafe_and_operand, value_ands
 
 # Modules Transcrypt ships (or hwgw adds) whose behaviour the build supports.
 SUPPORTED_LIBRARIES = {"math", "json", "random", "re", "time", "itertools", "copy"}
@@ -45,6 +46,35 @@ class NetscriptNameClash(Finding):
         return cls(path, node.lineno, node.col_offset,
                    f"attribute '{name}' has the name of a Netscript function ({cost:.2f} GB): the game charges that "
                    f"name wherever it appears, so rename it (e.g. '{name}_') unless it is a call through ns")
+
+
+# Why a name that Python's library module has is missing from the built scripts' one.
+MISSING_NAME_HINTS = {
+    ("time", "sleep"): "a script must not block the game: await ns.sleep(milliseconds) instead",
+    ("itertools", "count"): "endless iterators have no list form here: loop with while and a counter",
+    ("itertools", "cycle"): "endless iterators have no list form here: index with position % len(items)",
+}
+
+
+@functools.cache
+def library_names(module: str) -> frozenset[str]:
+    """The public names of hwgw's version of a library module (pylib/), which built scripts get in its place."""
+    tree = ast.parse((PYLIB / f"{LIBRARIES.get(module, module)}.py").read_text(encoding="utf-8"))
+    names = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign):
+            names.update(target.id for target in node.targets if isinstance(target, ast.Name))
+    return frozenset(name for name in names if not name.startswith("_"))
+
+
+class MissingLibraryName(Finding):
+    @classmethod
+    def at(cls, path, node, module, name):
+        hint = MISSING_NAME_HINTS.get((module, name)) or f"it has {', '.join(sorted(library_names(module)))}"
+        return cls(path, node.lineno, node.col_offset,
+                   f"'{module}.{name}' is not available in built scripts: {hint}")
 
 
 class UnsupportedBuiltin(Finding):
@@ -162,6 +192,7 @@ class Checker(ast.NodeVisitor):
         self.bound = _bound_anywhere(tree)
         self.constants = _module_constants(tree)
         self.value_ands = {id(node) for node in value_ands(tree)}
+        self.libraries: dict[str, str] = {}  # local name -> library module
 
     def report(self, finding: Finding) -> None:
         self.findings.append(finding)
@@ -280,6 +311,11 @@ class Checker(ast.NodeVisitor):
     def visit_AsyncFor(self, node):
         self.report(UnsupportedSyntax.at(self.path, node, "'async for'", "await inside a plain for loop"))
 
+    def visit_With(self, node):
+        self.report(UnsupportedSyntax.at(self.path, node, "'with'",
+                                         "built code binds 'as' to the manager itself and skips __exit__ on return; "
+                                         "call __enter__ and __exit__ yourself in try/finally"))
+
     def visit_AsyncWith(self, node):
         self.report(UnsupportedSyntax.at(self.path, node, "'async with'", "use try/finally"))
 
@@ -304,6 +340,8 @@ class Checker(ast.NodeVisitor):
     def visit_Import(self, node):
         for alias in node.names:
             self._check_module(node, alias.name)
+            if alias.name in SUPPORTED_LIBRARIES:
+                self.libraries[alias.asname or alias.name] = alias.name
 
     def visit_ImportFrom(self, node):
         if node.level:
@@ -311,6 +349,10 @@ class Checker(ast.NodeVisitor):
                                              "import by the full module name"))
             return
         self._check_module(node, node.module or "")
+        if node.module in SUPPORTED_LIBRARIES:
+            for alias in node.names:
+                if alias.name not in library_names(node.module):
+                    self.report(MissingLibraryName.at(self.path, node, node.module, alias.name))
 
     def _check_module(self, node, module: str) -> None:
         from .transpile import TYPE_ONLY_MODULES
@@ -323,6 +365,9 @@ class Checker(ast.NodeVisitor):
         self.report(UnknownModule.at(self.path, node, module))
 
     def visit_Attribute(self, node):
+        if isinstance(node.value, ast.Name) and node.value.id in self.libraries \
+                and node.attr not in library_names(self.libraries[node.value.id]):
+            self.report(MissingLibraryName.at(self.path, node, self.libraries[node.value.id], node.attr))
         cost = self.costly_names.get(node.attr)
         if cost and not _through_ns(node):
             self.report(NetscriptNameClash.at(self.path, node, node.attr, cost))

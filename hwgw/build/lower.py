@@ -24,6 +24,7 @@ errors and the checker's findings still point at the player's lines.
 
 import ast
 import functools
+import re
 from pathlib import Path
 
 
@@ -329,10 +330,22 @@ def alone_on_its_lines(lines: list[str], node: ast.stmt) -> bool:
     return not before.strip() and (not after.strip() or after.strip().startswith("#"))
 
 
+# Library modules a script imports under their Python name but that hwgw provides under another one, since
+# Transcrypt's runtime imports the original.
+LIBRARIES = {"copy": "pycopy"}
+
+
+def _name_span(text: str, lines: list[str], node: ast.stmt, name: str) -> tuple[int, int]:
+    """Where a module name first appears in an import statement's text."""
+    start = _offset(lines, node.lineno, node.col_offset)
+    found = re.compile(rf"(?<![\w.]){re.escape(name)}(?![\w.])").search(text, start)
+    return found.start(), found.end()
+
+
 def statements(text: str, tree: ast.Module, path: Path) -> str:
     """`del x[k]` (which Transcrypt compiles to nothing), `raise e from c` (whose cause it drops), decorators (which
     it miscompiles when stacked, and which leave the function without its name) as calls; `assert` (which it drops)
-    as an if statement."""
+    as an if statement; imports of LIBRARIES under hwgw's module names."""
     lines = text.splitlines(keepends=True)
     edits = []
     for node in ast.walk(tree):
@@ -357,6 +370,15 @@ def statements(text: str, tree: ast.Module, path: Path) -> str:
             end = _offset(lines, node.end_lineno, node.end_col_offset)
             edits.append((start, end, replacement + "\n" * (text.count("\n", start, end)
                                                              - replacement.count("\n"))))
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name in LIBRARIES:
+                    start, end = _name_span(text, lines, node, alias.name)
+                    edits.append((start, end, f"{LIBRARIES[alias.name]} as {alias.asname or alias.name}"
+                                  if alias.asname is None else LIBRARIES[alias.name]))
+        elif isinstance(node, ast.ImportFrom) and node.module in LIBRARIES and not node.level:
+            start, end = _name_span(text, lines, node, node.module)
+            edits.append((start, end, LIBRARIES[node.module]))
         elif isinstance(node, ast.Raise) and node.cause is not None:
             start = _offset(lines, node.exc.lineno, node.exc.col_offset)
             end = _offset(lines, node.cause.end_lineno, node.cause.end_col_offset)

@@ -618,6 +618,8 @@ def printf(template, values):
             value, code = repr(value), "s"
         elif "diu".indexOf(code) >= 0:
             value, code = Math.trunc(value), "d"  # noqa: F821
+        elif code == "c" and kind(value) == "str":
+            code = "s"
         spec = ""
         if flags.indexOf("-") >= 0:
             spec += "<"

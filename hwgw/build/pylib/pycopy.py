@@ -1,0 +1,50 @@
+"""`copy` for built scripts: copy and deepcopy that keep tuples, sets and dicts what they are.
+
+Compiled by Transcrypt only, with operator overloading off. lower.py points a script's `import copy` here; the
+`copy` Transcrypt ships stays for its runtime, which imports it, but its deepcopy turns tuples into lists and dicts
+into plain objects without their methods.
+"""
+
+__pragma__("noopov")  # noqa: F821
+
+
+def _shell(value):
+    """An empty container of the same kind as `value`, or None for a value copied as it is."""
+    if Array.isArray(value):  # noqa: F821
+        result = []
+        if value.__class__ is tuple or value.__class__ is set:
+            result.__class__ = value.__class__
+        return result
+    if __typeof__(value) == "object" and value != None:  # noqa: F821,E711
+        return dict() if value.__class__ is dict else Object.create(Object.getPrototypeOf(value))  # noqa: F821
+    return None
+
+
+def copy(value):
+    result = _shell(value)
+    if result is None:
+        return value
+    if Array.isArray(value):  # noqa: F821
+        for element in value:
+            result.push(element)
+    else:
+        for key in Object.js_keys(value):  # noqa: F821
+            result[key] = value[key]
+    return result
+
+
+def deepcopy(value, memo=None):
+    memo = __new__(Map()) if memo == None else memo  # noqa: F821,E711
+    result = _shell(value)
+    if result is None:
+        return value
+    if memo.has(value):
+        return memo.js_get(value)
+    memo.set(value, result)
+    if Array.isArray(value):  # noqa: F821
+        for element in value:
+            result.push(deepcopy(element, memo))
+    else:
+        for key in Object.js_keys(value):  # noqa: F821
+            result[key] = deepcopy(value[key], memo)
+    return result
