@@ -135,12 +135,15 @@ def test_parse_error_prices_the_others_and_exits_2(server):
     )
 
 
-def test_missing_import_of_a_single_script_exits_2_with_the_game_text(server):
-    result = run(str(server / "hwgw" / "workers" / "hack.js"))
+def test_missing_import_of_a_single_script_exits_2_with_the_game_text(tmp_path):
+    script = tmp_path / "workers" / "lost.js"
+    script.parent.mkdir()
+    script.write_text("import { x } from '/nowhere/x.js';\nexport async function main(ns) { x(); }\n")
+    result = run(str(script))
     assert result.exit_code == 2
     assert result.output.splitlines() == [
-        f"Could not calculate ram usage for {server / 'hwgw' / 'workers' / 'hack.js'}",
-        'Invalid module: "/hwgw/lib/runtime.js". Base module: "hack.js".',
+        f"Could not calculate ram usage for {script}",
+        'Invalid module: "/nowhere/x.js". Base module: "lost.js".',
     ]
 
 
@@ -185,3 +188,15 @@ def test_bad_budgets_are_a_usage_error_naming_the_file(server, tmp_path):
     result = run(str(server))
     assert result.exit_code == 2
     assert "pyproject.toml" in result.output and "is not a RAM size" in result.output
+
+
+def test_a_script_in_a_build_tree_is_priced_from_the_folder_its_imports_resolve_in(tmp_path):
+    """A built script imports `/play/lib/x.js`: its server is the build root, two folders up."""
+    (tmp_path / "play" / "lib").mkdir(parents=True)
+    (tmp_path / "play" / "workers").mkdir()
+    (tmp_path / "play" / "lib" / "x.js").write_text("export function twice(n) { return 2 * n; }\n")
+    (tmp_path / "play" / "workers" / "w.js").write_text(
+        "import { twice } from '/play/lib/x.js';\nexport async function main(ns) { await ns.grow(twice(1)); }\n")
+    result = CliRunner().invoke(main, ["mem", str(tmp_path / "play" / "workers" / "w.js")])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "This script requires 1.75GB of RAM to run for 1 thread(s)"

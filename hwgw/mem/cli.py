@@ -12,6 +12,7 @@ from hwgw.mem.report import json_record, mem_lines, table_lines
 from hwgw.mem.server import ServerFolder
 
 GAME_VERSIONS = {"3.0": "3.0", "2.8": "2.8.1"}
+IMPORT_ERROR = -2
 
 
 @click.command()
@@ -30,7 +31,8 @@ GAME_VERSIONS = {"3.0": "3.0", "2.8": "2.8.1"}
 def mem(paths, as_json, threads, game_version, bitnode, sf4, check):
     """Price each script PATH, or every script in a folder PATH, as the game's RAM calculator does.
 
-    A folder is one game server: imports resolve within it. A script's server is the folder it sits in.
+    A folder is one game server: imports resolve within it. A script's server is the folder it sits in, or the
+    nearest folder above it from which its imports resolve.
     Budgets come from [tool.hwgw.budgets] in the nearest pyproject.toml, with paths relative to the priced folder.
     Exit codes: 0 fine, 2 a script could not be priced, 1 with --check a script over budget or unpriced.
     """
@@ -64,7 +66,21 @@ def _price_path(path: Path, budgets: dict[str, float], options: dict) -> list[Pr
         server = ServerFolder(path)
         keys = [key for key in server if key.endswith(MODULE_EXTENSIONS)]
         return [_price(key, key, server, budgets, options) for key in keys]
-    return [_price(str(path), path.name, ServerFolder(path.parent), budgets, options)]
+    return [_price_file(path, budgets, options)]
+
+
+def _price_file(path: Path, budgets: dict[str, float], options: dict) -> Priced:
+    """A script's server is its own folder, unless its imports only resolve from a folder above it (as a built
+    script's root-absolute `/hwgw/lib/runtime.js` does): then the nearest such folder is the server."""
+    first = _price(str(path), path.name, ServerFolder(path.parent), budgets, options)
+    if first.result.error_code != IMPORT_ERROR:
+        return first
+    for root in path.resolve().parents[1:]:
+        key = path.resolve().relative_to(root).as_posix()
+        priced = _price(str(path), key, ServerFolder(root), budgets, options)
+        if priced.result.error_code != IMPORT_ERROR:
+            return priced
+    return first
 
 
 def _price(script: str, key: str, server: ServerFolder, budgets: dict[str, float], options: dict) -> Priced:
