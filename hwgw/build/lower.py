@@ -31,6 +31,12 @@ from pathlib import Path
 _CONVERSIONS = {-1: "", ord("r"): "!r", ord("s"): "!s", ord("a"): "!a"}
 
 
+@functools.lru_cache(maxsize=4)
+def _nodes(tree: ast.Module) -> tuple[ast.AST, ...]:
+    """Every node of a module, walked once for all the passes that read the same tree."""
+    return tuple(ast.walk(tree))
+
+
 def _needs_lowering(node: ast.JoinedStr) -> bool:
     return any(
         isinstance(v, ast.FormattedValue) and (v.format_spec is not None or v.conversion != -1
@@ -73,7 +79,7 @@ def _offset(lines: list[str], line: int, col: int) -> int:
 
 def fstrings(text: str, tree: ast.Module, path: Path) -> str:
     targets = []
-    for node in ast.walk(tree):
+    for node in _nodes(tree):
         if isinstance(node, ast.JoinedStr) and _needs_lowering(node):
             targets.append(node)
     # Outermost first; nested f-strings are rewritten as part of their parent's expression text.
@@ -105,7 +111,7 @@ def repeatable(node: ast.expr) -> bool:
 
 
 def floordiv_assign(text: str, tree: ast.Module, path: Path) -> str:
-    targets = [node for node in ast.walk(tree)
+    targets = [node for node in _nodes(tree)
                if isinstance(node, ast.AugAssign) and isinstance(node.op, ast.FloorDiv) and repeatable(node.target)]
     lines = text.splitlines(keepends=True)
     edits = []
@@ -132,7 +138,7 @@ def _boolean_contexts(tree: ast.Module) -> set[int]:
             for value in node.values:
                 mark(value)
 
-    for node in ast.walk(tree):
+    for node in _nodes(tree):
         if isinstance(node, (ast.If, ast.While, ast.IfExp, ast.Assert)):
             mark(node.test)
         elif isinstance(node, ast.comprehension):
@@ -146,7 +152,7 @@ def _boolean_contexts(tree: ast.Module) -> set[int]:
 def value_ands(tree: ast.Module) -> list[ast.BoolOp]:
     """The `and` expressions whose value (not only their truth) is used."""
     in_tests = _boolean_contexts(tree)
-    return [node for node in ast.walk(tree)
+    return [node for node in _nodes(tree)
             if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And) and id(node) not in in_tests]
 
 
@@ -285,10 +291,10 @@ def module_bindings(tree: ast.Module) -> set[str]:
     return bound
 
 
-def _type_tests(tree: ast.Module) -> set[int]:
+def _type_tests(nodes: list[ast.AST]) -> set[int]:
     """ids of Name nodes that name a type as a type (isinstance, comparisons, base classes, attributes)."""
     skip = set()
-    for node in ast.walk(tree):
+    for node in nodes:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("isinstance",
                                                                                              "issubclass"):
             if len(node.args) == 2:
@@ -303,9 +309,9 @@ def _type_tests(tree: ast.Module) -> set[int]:
     return skip
 
 
-def _operator_names(tree: ast.Module) -> set[str]:
+def _operator_names(nodes: list[ast.AST]) -> set[str]:
     names = set()
-    for node in ast.walk(tree):
+    for node in nodes:
         if isinstance(node, ast.Compare):
             names.update(OPERATORS[type(op)] for op in node.ops if type(op) in OPERATORS)
         elif isinstance(node, ast.BinOp) and type(node.op) in BINARY:
@@ -348,7 +354,7 @@ def statements(text: str, tree: ast.Module, path: Path) -> str:
     as an if statement; imports of LIBRARIES under hwgw's module names."""
     lines = text.splitlines(keepends=True)
     edits = []
-    for node in ast.walk(tree):
+    for node in _nodes(tree):
         if isinstance(node, ast.Delete) and all(isinstance(t, ast.Subscript) for t in node.targets):
             calls = []
             for target in node.targets:
@@ -408,18 +414,18 @@ def _compiler_decorator(node: ast.expr) -> bool:
     return isinstance(node, ast.Attribute) and node.attr in ("setter", "getter", "deleter")
 
 
-def _loop_ranges(tree: ast.Module) -> set[int]:
+def _loop_ranges(nodes: list[ast.AST]) -> set[int]:
     """ids of `range` names called as the iterable of a for loop or a comprehension."""
-    iterables = [node.iter for node in ast.walk(tree) if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension))]
+    iterables = [node.iter for node in nodes if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension))]
     return {id(i.func) for i in iterables
             if isinstance(i, ast.Call) and isinstance(i.func, ast.Name) and i.func.id == "range"}
 
 
 def builtins(text: str, tree: ast.Module, path: Path) -> str:
     bound = module_bindings(tree)
-    nodes = list(ast.walk(tree))
+    nodes = _nodes(tree)
     used = {node.id for node in nodes if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}
-    imports = set((used & pybuiltins_names()) | _operator_names(tree))
+    imports = set((used & pybuiltins_names()) | _operator_names(nodes))
     lines = text.splitlines(keepends=True)
     edits = []
 
@@ -430,7 +436,7 @@ def builtins(text: str, tree: ast.Module, path: Path) -> str:
         edits.append((_offset(lines, receiver.end_lineno, receiver.end_col_offset),
                       _offset(lines, node.end_lineno, node.end_col_offset), after))
 
-    type_tests, loop_ranges = _type_tests(tree), _loop_ranges(tree)
+    type_tests, loop_ranges = _type_tests(nodes), _loop_ranges(nodes)
     called = {id(node.func) for node in nodes if isinstance(node, ast.Call)}
     arguments = {id(argument) for node in nodes if isinstance(node, ast.Call)
                  for argument in node.args + [keyword.value for keyword in node.keywords]}
@@ -489,12 +495,14 @@ PASSES = [fstrings, floordiv_assign, and_values, statements, builtins]
 
 
 def lower(text: str, path: Path) -> str:
+    try:
+        tree = ast.parse(text, filename=str(path))
+    except SyntaxError:
+        return text  # the checker reports it with its location
     for lowering in PASSES:
-        try:
-            tree = ast.parse(text, filename=str(path))
-        except SyntaxError:
-            return text  # the checker reports it with its location
-        text = lowering(text, tree, path)
+        lowered = lowering(text, tree, path)
+        if lowered != text:
+            text, tree = lowered, ast.parse(lowered, filename=str(path))
     return text
 
 
