@@ -16,6 +16,7 @@ REPORT_PORT = 2
 async def work(ns, call):
     """`call(target, additional_ms)` starts the worker's hack, grow or weaken and returns its promise."""
     started = now_ms()
+    ns.disableLog("ALL")
     args = ns.args
     target = args[0]
     delay = args[3] - started
