@@ -34,6 +34,8 @@ DEVIATIONS = {
     "dict_int_keys": "dict keys are JavaScript property names: int keys come back as str, integer-like ones first",
     "python_errors": "a missing argument and a read-only property raise nothing; None.upper() raises a JavaScript "
                      "TypeError that no except clause names",
+    "set_order": "sets keep insertion order; CPython's order comes from hashes (small ints ascending)",
+    "view_repr": "d.keys(), d.values(), d.items() and range() are lists in built code and print as lists",
     "lib_time": "the linker renames the time module's export time to py_time, but time.time() reads .time (link "
                 "stage); from time import time works",
 }

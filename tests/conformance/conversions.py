@@ -7,3 +7,5 @@ print(bool(0), bool(1), bool(""), bool("0"), bool([]), bool([0]), bool(None), bo
 print(chr(65), ord("a"), chr(ord("a") + 1), hex(255), bin(5), oct(8))
 print(int("0x1f", 16), int("0b11", 0), str(1234)[::-1], int(str(12) + "3"))
 print(repr("s"), repr(1), repr(None), repr([None, True]))
+money = 4.5e9
+print(int(money), int("4500000000"), int(-money) // 7, int(2 ** 40 + 0.5), round(money / 7), hasattr("s", "upper"))

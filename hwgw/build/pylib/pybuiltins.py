@@ -518,6 +518,14 @@ def divmod(a, b):
     return tuple([__floordiv__(a, b), __mod__(a, b)])
 
 
+def hasattr(target, name):
+    """Python's hasattr, also for strings and numbers (the runtime's answers False for them)."""
+    if target == None:  # noqa: E711
+        return False
+    boxed = Object(target)  # noqa: F821
+    return Reflect.has(boxed, name) or Reflect.has(boxed, "py_" + name)  # noqa: F821
+
+
 def getattr(target, name, default=_MISSING):
     if hasattr(target, name):
         return target[name] if Reflect.has(Object(target), name) else target["py_" + name]  # noqa: F821
