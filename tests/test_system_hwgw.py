@@ -129,3 +129,15 @@ def test_a_restart_stops_everything_the_first_start_created(built):
     assert len(batches) > 0
     assert all([job.command for job in jobs] == ORDER for jobs in batches)
     assert summary["exec_failures"] == 0
+
+
+def test_a_fresh_8_gb_home_starts_the_whole_control_plane(built):
+    em, summary = run_with(built, [{"script": "hwgw/start.js"}], 0.17, home={"ram": 8, "cores": 1})
+    assert em.errors == [] and summary["exec_failures"] == 0
+    home = [script for script in em.scripts.values() if script.host.hostname == "home"]
+    assert sorted(script.path for script in home) == ["hwgw/broker.js", "hwgw/initiator.js",
+                                                      "hwgw/orchestrator.js", "hwgw/start.js"]
+    assert sum(script.ram for script in home) <= 8
+    batches = batches_of(em)
+    assert len(batches) > 50
+    assert all([job.command for job in jobs] == ORDER for jobs in batches)

@@ -94,17 +94,10 @@ async def request_script(bus, script, args):
     await bus.send(topics.SCRIPT_REQUESTED, {"script": script, "host": "home", "threads": 1, "args": args})
 
 
-@command_requester(topics.INITIALIZATION_REQUESTED)
-async def request_initialization(bus):
-    await bus.send(topics.INITIALIZATION_REQUESTED, {})
-
-
 async def main(ns: NS) -> None:
     ns.disableLog("ALL")
     INITIATOR["settings"] = topics.settings_from_args(ns.args)
     bus = Bus(ns, "initiator", INITIATOR["settings"]["port"])
-    await bus.setup(on_initialization_info, on_stats_requested, on_level_changed, request_script,
-                    request_initialization)
+    await bus.setup(on_initialization_info, on_stats_requested, on_level_changed, request_script)
     await bus.register(topics.BATCH_STATS_REFRESHED, EVENT)
-    await request_initialization(bus)
     await bus.serve()

@@ -1,18 +1,23 @@
-"""The researcher: run once, do its job, exit.
+"""The researcher: runs once at every start, before the broker, then exits.
 
-`cleanup` mode (first thing at every start): kill every hwgw script on every server except the runner that asked,
-then write a line on the report port to say so.
+1. Scans the whole network and kills every hwgw script but the runner that started it (seed 001: on a restart,
+   everything the system created has exited before it starts fresh), then empties the system's ports.
+2. Opens ports with the programs the player owns and nukes what it can.
+3. Copies the hwgw scripts to every rooted server with RAM.
+4. Gathers the player and every server, and publishes InitializationInfoRetrieved {player, home, allServers,
+   totalRamPool}. The broker is not running yet, so the researcher only writes its registration and the event on the
+   sign-on port: the broker reads them when it starts, and the event waits on its topic for the initiator.
+5. Writes a line on the report port, which the runner waits for.
 
-`research` mode: scan the whole network, open ports with the programs the player owns and nuke what it can, copy
-the hwgw scripts to every rooted server with RAM, and publish InitializationInfoRetrieved with the player, home,
-every server and the RAM the workers may use (totalRamPool).
+It runs while only the runner does, so that a fresh 8 GB home holds the two. Server fields come from the
+0.05-0.1 GB getters rather than getServer (2 GB), with the game's field names.
 
-Arguments: mode, the runner's pid, then the settings (`--port` ...).
+Arguments: the runner's pid, then the settings (`--port` ...).
 """
 
-from hwgw.game.core import topics
+from hwgw.game.core import message, topics
 from hwgw.game.core.bus import Bus
-from hwgw.game.core.message import EVENT, from_port
+from hwgw.game.core.message import COMMAND, EVENT, NEW_PUBLISHER, NO_DATA, from_port
 from hwgw.ns import NS
 
 OPENERS = ["BruteSSH.exe", "FTPCrack.exe", "relaySMTP.exe", "HTTPWorm.exe", "SQLInject.exe"]
@@ -42,6 +47,17 @@ def kill_earlier_scripts(ns, hosts, spare):
     return killed
 
 
+def clear_ports(ns, settings):
+    """Empty the sign-on, state and report ports, and every topic port an earlier broker used."""
+    port = settings["port"]
+    saved = ns.peek(message.state_port(port))
+    if saved != NO_DATA:
+        for topic_port in range(message.TOPIC_PORTS, saved["next_port"]):
+            ns.clearPort(topic_port)
+    for system_port in [port, message.state_port(port), topics.report_port(settings)]:
+        ns.clearPort(system_port)
+
+
 def open_ports(ns, host, owned):
     if "BruteSSH.exe" in owned:
         ns.brutessh(host)
@@ -55,18 +71,26 @@ def open_ports(ns, host, owned):
         ns.sqlinject(host)
 
 
-def root(ns, hosts):
+def root(ns, hosts, owned):
     """Nuke every server the owned port openers allow; returns how many were newly rooted."""
-    owned = [name for name in OPENERS if ns.fileExists(name, HOME)]
     rooted = 0
     for host in hosts:
-        server = ns.getServer(host)
-        if server.hasAdminRights or server.numOpenPortsRequired > len(owned):
+        if ns.hasRootAccess(host) or ns.getServerNumPortsRequired(host) > len(owned):
             continue
         open_ports(ns, host, owned)
         ns.nuke(host)
         rooted += 1
     return rooted
+
+
+def describe(ns, host):
+    """A server object with the fields the planner reads, under the game's names."""
+    return {"hostname": host, "purchasedByPlayer": host == HOME, "hasAdminRights": ns.hasRootAccess(host),
+            "maxRam": ns.getServerMaxRam(host), "ramUsed": ns.getServerUsedRam(host),
+            "moneyMax": ns.getServerMaxMoney(host), "moneyAvailable": ns.getServerMoneyAvailable(host),
+            "hackDifficulty": ns.getServerSecurityLevel(host), "minDifficulty": ns.getServerMinSecurityLevel(host),
+            "serverGrowth": ns.getServerGrowth(host), "requiredHackingSkill": ns.getServerRequiredHackingLevel(host),
+            "numOpenPortsRequired": ns.getServerNumPortsRequired(host)}
 
 
 def ram_pool(servers, reserve):
@@ -81,35 +105,31 @@ def ram_pool(servers, reserve):
     return total
 
 
-async def research(ns, settings):
+async def main(ns: NS) -> None:
+    ns.disableLog("ALL")
+    spare = ns.args[0]
+    settings = topics.settings_from_args(ns.args[1:])
     hosts = network(ns)
-    rooted = root(ns, hosts)
-    files = ns.ls(HOME, "hwgw/")
+    killed = kill_earlier_scripts(ns, hosts, spare)
+    if killed > 0:
+        ns.tprint(f"hwgw: stopped {killed} script(s) of an earlier start")
+    clear_ports(ns, settings)
+    files = ns.ls(HOME)
+    owned = [name for name in OPENERS if name in files]
+    rooted = root(ns, hosts, owned)
+    scripts = [name for name in files if name.startswith("hwgw/")]
     servers = []
     for host in hosts:
-        server = from_port(ns.getServer(host))
+        server = describe(ns, host)
         if host != HOME and server["hasAdminRights"] and server["maxRam"] > 0:
-            ns.scp(files, host, HOME)
+            ns.scp(scripts, host, HOME)
         servers.append(server)
-    home = servers[0]
-    body = {"player": from_port(ns.getPlayer()), "home": home, "allServers": servers,
+    body = {"player": from_port(ns.getPlayer()), "home": servers[0], "allServers": servers,
             "totalRamPool": ram_pool(servers, settings["reserve"])}
     bus = Bus(ns, "researcher", settings["port"])
-    await bus.register(topics.INITIALIZATION_INFO_RETRIEVED, EVENT)
+    await bus.post(NEW_PUBLISHER, COMMAND, {"name": "researcher", "topic": topics.INITIALIZATION_INFO_RETRIEVED,
+                                            "kind": EVENT})
     await bus.publish(topics.INITIALIZATION_INFO_RETRIEVED, body)
     ns.tprint(f"hwgw: researched {len(hosts)} servers, rooted {rooted} more, "
               f"{body['totalRamPool']:.0f} GB for workers")
-
-
-async def main(ns: NS) -> None:
-    ns.disableLog("ALL")
-    mode = ns.args[0]
-    spare = ns.args[1]
-    settings = topics.settings_from_args(ns.args[2:])
-    if mode == "cleanup":
-        killed = kill_earlier_scripts(ns, network(ns), spare)
-        if killed > 0:
-            ns.tprint(f"hwgw: stopped {killed} script(s) of an earlier start")
-        ns.writePort(topics.report_port(settings), "cleanup done")
-        return
-    await research(ns, settings)
+    ns.writePort(topics.report_port(settings), "research done")

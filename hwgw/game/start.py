@@ -5,11 +5,14 @@ Mapping of the design notes' roles: this script is seed 000's runner and, with t
 batch-manager (on a restart it makes sure every script the system created has exited, then starts fresh); the
 orchestrator is seed 001's batcher.
 
-Start-up, each step started by the one before it over the broker:
-1. clean-up: the researcher (cleanup mode) kills every hwgw script but this one; the system's ports are emptied;
-2. the broker (on the port threshold), then the initiator;
-3. the initiator asks for the researcher, which roots servers, copies the workers and publishes what it found;
-4. the initiator computes the batch stats and asks for the orchestrator, which asks it for the stats and batches.
+Start-up:
+1. the researcher, alone beside this script: it kills every hwgw script but this one, empties the system's ports,
+   roots servers, copies the scripts and leaves InitializationInfoRetrieved on the sign-on port, then exits;
+2. the broker (on the port threshold), which takes up the researcher's event;
+3. the initiator (requested over the broker), which computes the batch stats and asks for the orchestrator;
+4. the orchestrator, which asks the initiator for the stats and starts batching.
+At most the runner and the researcher (7.85 GB) or the control plane (runner, broker, initiator, orchestrator:
+7.95 GB) run on home at once, so a fresh 8 GB home can start the system.
 
 The port threshold: the system uses the port given by --port and the two above it (broker sign-on and saved state,
 worker reports), plus the broker's topic and inbox ranges; the ports below the threshold are left to other scripts.
@@ -42,13 +45,6 @@ async def on_script_requested(bus, msg):
     await bus.publish(topics.SCRIPT_STARTED, {"script": body["script"], "host": body["host"], "pid": pid})
 
 
-@command_listener(listens=topics.INITIALIZATION_REQUESTED, produces=topics.SCRIPT_STARTED)
-async def on_initialization_requested(bus, msg):
-    settings = RUNNER["settings"]
-    pid = launch(bus.ns, topics.RESEARCHER_SCRIPT, "home", 1, ["research", 0] + topics.settings_to_args(settings))
-    await bus.publish(topics.SCRIPT_STARTED, {"script": topics.RESEARCHER_SCRIPT, "host": "home", "pid": pid})
-
-
 @command_listener(listens=topics.BATCH_REQUESTED, produces=topics.BATCH_STARTED)
 async def on_batch_requested(bus, msg):
     body = msg["body"]
@@ -71,20 +67,16 @@ async def request_script(bus, script, args):
 RUNNER = {}
 
 
-async def clean_up(ns, settings):
-    """Have the researcher kill what an earlier start left running, then empty the ports the system uses."""
+async def research(ns, settings):
+    """Run the researcher (clean-up, rooting, copying, gathering) and wait until it has written its findings."""
     done = topics.report_port(settings)
     ns.clearPort(done)
-    pid = launch(ns, topics.RESEARCHER_SCRIPT, "home", 1, ["cleanup", ns.pid] + topics.settings_to_args(settings))
-    if pid != 0:
-        while ns.peek(done) == message.NO_DATA:
-            await ns.nextPortWrite(done)
-    saved = ns.peek(message.state_port(settings["port"]))
-    if saved != message.NO_DATA:
-        for port in range(message.TOPIC_PORTS, saved["next_port"]):
-            ns.clearPort(port)
-    for port in [settings["port"], message.state_port(settings["port"]), done]:
-        ns.clearPort(port)
+    if launch(ns, topics.RESEARCHER_SCRIPT, "home", 1, [ns.pid] + topics.settings_to_args(settings)) == 0:
+        return False
+    while ns.peek(done) == message.NO_DATA:
+        await ns.nextPortWrite(done)
+    ns.clearPort(done)
+    return True
 
 
 async def main(ns: NS) -> None:
@@ -95,11 +87,12 @@ async def main(ns: NS) -> None:
         ns.tprint(f"ERROR hwgw/start.js: {error}")
         return
     RUNNER["settings"] = settings
-    await clean_up(ns, settings)
+    if not await research(ns, settings):
+        return
     if launch(ns, topics.BROKER_SCRIPT, "home", 1, ["--port", settings["port"]]) == 0:
         return
     bus = Bus(ns, "runner", settings["port"])
-    await bus.setup(on_script_requested, on_initialization_requested, on_batch_requested, request_script)
+    await bus.setup(on_script_requested, on_batch_requested, request_script)
     ns.tprint(f"hwgw: started (ports from {settings['port']}, landings {settings['spacing']} ms apart)")
     await request_script(bus, topics.INITIATOR_SCRIPT, topics.settings_to_args(settings))
     await bus.serve()

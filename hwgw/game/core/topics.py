@@ -9,7 +9,6 @@ Events:
 
 Commands:
 - ScriptRequested {script, host, threads, args} -> ScriptStarted (runner)
-- InitializationRequested {} -> the runner starts the researcher
 - BatchRequested {target, jobs: [{batch, command, host, threads, startTime, expectedFinish}]} -> BatchStarted
 - BatchStatsRequested {} -> BatchStatsRefreshed (initiator)
 
@@ -22,7 +21,6 @@ SCRIPT_STARTED = "ScriptStarted"
 BATCH_STARTED = "BatchStarted"
 PLAYER_LEVEL_CHANGED = "PlayerLevelChanged"
 SCRIPT_REQUESTED = "ScriptRequested"
-INITIALIZATION_REQUESTED = "InitializationRequested"
 BATCH_REQUESTED = "BatchRequested"
 BATCH_STATS_REQUESTED = "BatchStatsRequested"
 
