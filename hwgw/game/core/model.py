@@ -11,11 +11,6 @@ HACK = "hack"
 WEAKHACK = "weakhack"
 GROW = "grow"
 WEAKGROW = "weakgrow"
-COMMANDS = [HACK, WEAKHACK, GROW, WEAKGROW]
-
-# The order the batcher considers the commands in each cycle: each one's rule needs the ones before it.
-SCHEDULE_ORDER = [WEAKHACK, WEAKGROW, GROW, HACK]
-
 WORKER_RAM = {HACK: 1.70, WEAKHACK: 1.75, GROW: 1.75, WEAKGROW: 1.75}
 WORKER_FUNCTION = {HACK: "hack", WEAKHACK: "weaken", GROW: "grow", WEAKGROW: "weaken"}
 WORKER_SCRIPT = {HACK: "hwgw/workers/hack.js", WEAKHACK: "hwgw/workers/weaken.js",
@@ -86,7 +81,8 @@ class Job:
 
     `startTime` is the latest moment the call may start to land on time; the worker waits the rest with
     additionalMsec. Telemetry fields follow the batch design notes: execStart/execFinish around exec, pid,
-    the worker's own startTime/endTime and the call's result.
+    the worker's own startTime/endTime (kept as `started`/`ended`, `startTime` being the planned one) and the
+    call's result.
     """
 
     def __init__(self, command, threads, host, startTime, expectedFinish):
@@ -108,11 +104,6 @@ class Job:
 
     def ram(self):
         return self.threads * WORKER_RAM[self.command]
-
-    def telemetry(self):
-        return {"host": self.host, "execStart": self.execStart, "execFinish": self.execFinish,
-                "expectedFinish": self.expectedFinish, "pid": self.pid, "startTime": self.started,
-                "endTime": self.ended, "result": self.result}
 
 
 class Batch:
@@ -153,6 +144,3 @@ class Batch:
             if job.scheduled and not job.done:
                 return False
         return True
-
-    def landing_end(self):
-        return max([self.jobs[command].expectedFinish for command in self.jobs])

@@ -28,12 +28,6 @@ class RamPool:
             total += self.capacity[host]
         return total
 
-    def largest(self):
-        best = 0.0
-        for host in self.capacity.keys():
-            best = max(best, self.capacity[host])
-        return best
-
     def used(self, host, moment):
         """GB booked on `host` at `moment`."""
         total = 0.0
