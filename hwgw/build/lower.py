@@ -4,12 +4,12 @@ Each pass is text in, text out; it keeps every other character and every line nu
 errors and the checker's findings still point at the player's lines.
 
 - f-strings that carry a format spec, a conversion, a literal brace or an await (`f"{x:.2f}"`, `f"{x!r}"`,
-  `f"{{x}}"`, `f"{await f()}"`) become `str.format` calls, which the builtins pass below turns into `str_format`
+  `f"{{x}}"`, `f"{await f()}"`) become `str.format` calls, which the builtins pass below turns into `py_str_format`
   calls: Transcrypt drops specs and conversions from f-strings, fails on doubled braces and puts an f-string's
   values in a nested function, where await is invalid.
 - `target //= value` becomes `target = target // (value)`: with operator overloading on, Transcrypt emits invalid
   JavaScript for `//=`. Only targets that are safe to evaluate twice are rewritten; the checker rejects the rest.
-- `a and b` whose value is used (not only its truth) becomes `(b if a else a)`, or `and_value(a, lambda: b)` when
+- `a and b` whose value is used (not only its truth) becomes `(b if a else a)`, or `py_and_value(a, lambda: b)` when
   `a` is not safe to evaluate twice: Transcrypt's `and` gives `false` where Python gives a falsy `a` such as None,
   '' or []. An `a` that only ever is a bool or a number (a comparison, `not`, isinstance...) stays as it is; the
   checker rejects the case neither form can express (an await after such an `a`).
@@ -17,7 +17,7 @@ errors and the checker's findings still point at the player's lines.
   `statements`).
 - Builtins, operators and methods that Transcrypt's runtime gets wrong come from hwgw's own library (pylib/): the
   script imports the names it uses from `pybuiltins`, calls `py_int(...)` where it called `int(...)` (likewise
-  for the other names in RENAMED), calls `str_format(text, ...)` where it called `text.format(...)` (the runtime's
+  for the other names in RENAMED), calls `py_str_format(text, ...)` where it called `text.format(...)` (the runtime's
   str.format cannot be replaced), and imports `METHODS` from `pymethods` when it calls a method that module
   installs. The imports go after the last line (Transcrypt hoists imports), so no line moves.
 """
@@ -82,7 +82,7 @@ def fstrings(text: str, tree: ast.Module, path: Path) -> str:
     for node in _nodes(tree):
         if isinstance(node, ast.JoinedStr) and _needs_lowering(node):
             targets.append(node)
-    # Outermost first; nested f-strings are rewritten as part of their parent's expression text.
+    # Outermost first; nested f-strings are left in their parent's arguments for the next round.
     targets.sort(key=lambda n: (n.lineno, n.col_offset, -(n.end_lineno or 0), -(n.end_col_offset or 0)))
     chosen = []
     for node in targets:
@@ -96,6 +96,8 @@ def fstrings(text: str, tree: ast.Module, path: Path) -> str:
         extra_lines = text.count("\n", start, end)
         replacement = "(" + _format_call(node) + "\n" * extra_lines + ")"
         text = text[:start] + replacement + text[end:]
+    if len(chosen) < len(targets):  # f-strings inside the ones just rewritten
+        return fstrings(text, ast.parse(text, filename=str(path)), path)
     return text
 
 
@@ -206,7 +208,7 @@ def and_values(text: str, tree: ast.Module, path: Path) -> str:
             elif _pure(value):
                 expression = f"({expression} if ({source}) else ({ast.unparse(value)}))"
             else:
-                expression = f"and_value(({source}), lambda: {expression})"
+                expression = f"py_and_value(({source}), lambda: {expression})"
         edits.append((_offset(lines, node.lineno, node.col_offset),
                       _offset(lines, node.end_lineno, node.end_col_offset), expression))
     # Nested value `and`s: rewrite the outermost only; the next pass over the new text finds the inner ones.
@@ -227,7 +229,7 @@ PYLIB = Path(__file__).resolve().parent / "pylib"
 # Builtins a script reaches under another name: the types (whose own names must stay the runtime's for isinstance),
 # and the functions whose names Transcrypt keeps for its runtime's versions.
 RENAMED = {"int": "py_int", "float": "py_float", "list": "py_list", "tuple": "py_tuple", "set": "py_set",
-           "dict": "py_dict", "enumerate": "enumerate_list", "reversed": "reversed_list"}
+           "dict": "py_dict", "enumerate": "py_enumerate_list", "reversed": "py_reversed_list"}
 # Of these, the names renamed also where a script passes them to a function (map(int, ...), key=float); everywhere
 # else (isinstance, PRIMITIVES = (int, float), type(x) is int) a name keeps meaning the runtime's type.
 VALUE_RENAMED = {"int", "float"}
@@ -362,9 +364,9 @@ def statements(text: str, tree: ast.Module, path: Path) -> str:
                 if isinstance(target.slice, ast.Slice):
                     parts = [_segment(text, lines, part) if part is not None else "None"
                              for part in (target.slice.lower, target.slice.upper, target.slice.step)]
-                    calls.append(f"delslice({container}, {', '.join(parts)})")
+                    calls.append(f"py_delslice({container}, {', '.join(parts)})")
                 else:
-                    calls.append(f"delitem({container}, {_segment(text, lines, target.slice)})")
+                    calls.append(f"py_delitem({container}, {_segment(text, lines, target.slice)})")
             replacement = "; ".join(calls)
             start = _offset(lines, node.lineno, node.col_offset)
             end = _offset(lines, node.end_lineno, node.end_col_offset)
@@ -388,14 +390,14 @@ def statements(text: str, tree: ast.Module, path: Path) -> str:
         elif isinstance(node, ast.Raise) and node.cause is not None:
             start = _offset(lines, node.exc.lineno, node.exc.col_offset)
             end = _offset(lines, node.cause.end_lineno, node.cause.end_col_offset)
-            replacement = f"with_cause({_segment(text, lines, node.exc)}, {_segment(text, lines, node.cause)})"
+            replacement = f"py_with_cause({_segment(text, lines, node.exc)}, {_segment(text, lines, node.cause)})"
             edits.append((start, end, replacement + "\n" * (text.count("\n", start, end)
                                                              - replacement.count("\n"))))
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.decorator_list \
                 and not any(_compiler_decorator(d) for d in node.decorator_list):
             first, last = node.decorator_list[0], node.decorator_list[-1]
             at = _offset(lines, first.lineno, first.col_offset)
-            edits.append((at, at, f"decorate({node.name!r}, "))
+            edits.append((at, at, f"py_decorate({node.name!r}, "))
             for before, after in zip(node.decorator_list, node.decorator_list[1:]):
                 start = _offset(lines, before.end_lineno, before.end_col_offset)
                 end = _offset(lines, after.lineno, after.col_offset)
@@ -458,22 +460,22 @@ def builtins(text: str, tree: ast.Module, path: Path) -> str:
                 paren = text.index("(", text.index("format", _offset(lines, receiver.end_lineno,
                                                                         receiver.end_col_offset)))
                 start = _offset(lines, receiver.lineno, receiver.col_offset)
-                edits.append((start, start, "str_format("))
+                edits.append((start, start, "py_str_format("))
                 edits.append((_offset(lines, receiver.end_lineno, receiver.end_col_offset), paren + 1,
                               ", " if node.args or node.keywords else ""))
-                imports.add("str_format")
+                imports.add("py_str_format")
             elif method in ("items", "reverse") and not node.args and not node.keywords:
-                helper = {"items": "dict_items", "reverse": "list_reverse"}[method]
+                helper = {"items": "py_dict_items", "reverse": "py_list_reverse"}[method]
                 insert_around(node, receiver, f"{helper}(", ")")
                 imports.add(helper)
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "type" \
                 and len(node.args) == 1 and "type" not in bound:
-            imports.add("type_of as py_typeof")
+            imports.add("py_type_of as py_typeof")
     for node in nodes:
         if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and node.attr in DICT_METHODS \
                 and id(node) not in called:
-            insert_around(node, node.value, "bound_method(", f", {node.attr!r})")
-            imports.add("bound_method")
+            insert_around(node, node.value, "py_bound_method(", f", {node.attr!r})")
+            imports.add("py_bound_method")
     imports = sorted(name for name in imports if name.split(" as ")[-1] not in bound)
     attributes = {node.attr for node in nodes if isinstance(node, ast.Attribute)}
     prints = used & {"print", "repr", "str", "format"} or any(isinstance(node, ast.JoinedStr) for node in nodes)

@@ -12,6 +12,7 @@ print(list(combinations("abcd", 2)), list(itertools.combinations_with_replacemen
 print([(k, list(g)) for k, g in itertools.groupby("aabccca")])
 print([(k, len(list(g))) for k, g in itertools.groupby(sorted([3, 1, 3, 2, 1]))])
 print(list(itertools.zip_longest("abc", [1], fillvalue=0)), list(itertools.pairwise([1, 2, 4])))
-print(list(itertools.takewhile(lambda x: x < 3, [1, 2, 5, 1])), list(itertools.dropwhile(lambda x: x < 3, [1, 2, 5, 1])))
+small = lambda x: x < 3  # noqa: E731
+print(list(itertools.takewhile(small, [1, 2, 5, 1])), list(itertools.dropwhile(small, [1, 2, 5, 1])))
 print(list(itertools.compress("abcd", [1, 0, 1])), list(itertools.starmap(pow, [(2, 3), (3, 2)])))
 print(list(itertools.repeat("x", 3)), sum(1 for _ in itertools.combinations(range(6), 3)))

@@ -1,6 +1,7 @@
 """sorted with key and reverse: stability, tuple keys, strings, dict items, sets and generators."""
 
-servers = [("n00dles", 4, 1.5), ("foodnstuff", 16, 10.5), ("joesguns", 16, 5.5), ("zer0", 32, 5.5), ("nectar-net", 16, 10.5)]
+servers = [("n00dles", 4, 1.5), ("foodnstuff", 16, 10.5), ("joesguns", 16, 5.5), ("zer0", 32, 5.5),
+           ("nectar-net", 16, 10.5)]
 print(sorted(servers, key=lambda s: s[1]))
 print(sorted(servers, key=lambda s: s[1], reverse=True))
 print(sorted(servers, key=lambda s: (-s[2], s[0])))

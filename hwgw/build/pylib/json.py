@@ -5,26 +5,30 @@ escapes non-ASCII unless ensure_ascii is False.
 A float with no fractional part is written like an int, since JavaScript keeps no difference between them.
 """
 
+# __pragma__ ("skip")
+__pragma__ = Array = JSON = Number = Object = __typeof__ = js_Infinity = None
+# __pragma__ ("noskip")
+
 from pyvalues import float_repr, int_text
 
 
 def _plain_object(value):
-    return value is not None and __typeof__(value) == "object" and not Array.isArray(value)  # noqa: F821
+    return value is not None and __typeof__(value) == "object" and not Array.isArray(value)
 
 
 def _to_python(value):
-    if Array.isArray(value):  # noqa: F821
+    if Array.isArray(value):
         return [_to_python(item) for item in value]
     if _plain_object(value):
         result = {}
-        for key in Object.js_keys(value):  # noqa: F821
+        for key in Object.js_keys(value):
             result[key] = _to_python(value[key])
         return result
     return value
 
 
 def loads(text):
-    return _to_python(JSON.parse(text))  # noqa: F821
+    return _to_python(JSON.parse(text))
 
 
 def _ascii(text):
@@ -49,7 +53,7 @@ def _key(key):
 
 
 def _quote(text, ascii_only):
-    quoted = JSON.stringify(text)  # noqa: F821
+    quoted = JSON.stringify(text)
     return _ascii(quoted) if ascii_only else quoted
 
 
@@ -60,21 +64,21 @@ def _encode(value, item_sep, key_sep, sort_keys, indent, depth, ascii_only):
         return "true"
     if value is False:
         return "false"
-    if __typeof__(value) == "number":  # noqa: F821
+    if __typeof__(value) == "number":
         if value != value:
             return "NaN"
-        if value == js_Infinity:  # noqa: F821
+        if value == js_Infinity:
             return "Infinity"
-        if value == -js_Infinity:  # noqa: F821
+        if value == -js_Infinity:
             return "-Infinity"
-        return int_text(value) if Number.isInteger(value) else float_repr(value)  # noqa: F821
-    if __typeof__(value) == "string":  # noqa: F821
+        return int_text(value) if Number.isInteger(value) else float_repr(value)
+    if __typeof__(value) == "string":
         return _quote(value, ascii_only)
     if isinstance(value, list) or isinstance(value, tuple):
         parts = [_encode(item, item_sep, key_sep, sort_keys, indent, depth + 1, ascii_only) for item in value]
         return _wrap("[", parts, "]", item_sep, indent, depth)
     if isinstance(value, dict) or _plain_object(value):
-        keys = list(value.keys()) if isinstance(value, dict) else Object.js_keys(value)  # noqa: F821
+        keys = list(value.keys()) if isinstance(value, dict) else Object.js_keys(value)
         if sort_keys:
             keys = sorted(keys)
         parts = [_quote(_key(k), ascii_only) + key_sep

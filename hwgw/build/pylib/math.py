@@ -6,60 +6,64 @@ lacks gcd, factorial, isclose and others and computes log10 and log2 by division
 
 from pybuiltins import OverflowError
 
-__pragma__("noopov")  # noqa: F821
+# __pragma__ ("skip")
+__pragma__ = Math = Number = isFinite = js_Infinity = js_NaN = None
+# __pragma__ ("noskip")
 
-pi = Math.PI  # noqa: F821
-e = Math.E  # noqa: F821
-tau = 2 * Math.PI  # noqa: F821
-inf = js_Infinity  # noqa: F821
-nan = js_NaN  # noqa: F821
+__pragma__("noopov")
+
+pi = Math.PI
+e = Math.E
+tau = 2 * Math.PI
+inf = js_Infinity
+nan = js_NaN
 
 
 def _domain(ok):
     if not ok:
-        raise ValueError("math domain error")  # noqa: F821
+        raise ValueError("math domain error")
 
 
 def _whole(x, name):
-    if not Number.isInteger(x):  # noqa: F821
-        raise TypeError("'float' object cannot be interpreted as an integer" if name == "" else  # noqa: F821
+    if not Number.isInteger(x):
+        raise TypeError("'float' object cannot be interpreted as an integer" if name == "" else
                         name + "() only accepts integral values")
     return x
 
 
 def _integral(x):
     if x != x:
-        raise ValueError("cannot convert float NaN to integer")  # noqa: F821
-    if not isFinite(x):  # noqa: F821
+        raise ValueError("cannot convert float NaN to integer")
+    if not isFinite(x):
         raise OverflowError("cannot convert float infinity to integer")
 
 
 def floor(x):
     _integral(x)
-    return Math.floor(x)  # noqa: F821
+    return Math.floor(x)
 
 
 def ceil(x):
     _integral(x)
-    return Math.ceil(x)  # noqa: F821
+    return Math.ceil(x)
 
 
 def trunc(x):
-    return Math.trunc(x) + 0  # noqa: F821
+    return Math.trunc(x) + 0
 
 
 def fabs(x):
-    return Math.abs(x)  # noqa: F821
+    return Math.abs(x)
 
 
 def sqrt(x):
     _domain(x >= 0)
-    return Math.sqrt(x)  # noqa: F821
+    return Math.sqrt(x)
 
 
 def isqrt(n):
     _domain(_whole(n, "") >= 0)
-    root = Math.floor(Math.sqrt(n))  # noqa: F821
+    root = Math.floor(Math.sqrt(n))
     while root * root > n:
         root -= 1
     while (root + 1) * (root + 1) <= n:
@@ -68,161 +72,161 @@ def isqrt(n):
 
 
 def cbrt(x):
-    return Math.cbrt(x)  # noqa: F821
+    return Math.cbrt(x)
 
 
 def exp(x):
-    return Math.exp(x)  # noqa: F821
+    return Math.exp(x)
 
 
 def exp2(x):
-    return Math.pow(2, x)  # noqa: F821
+    return Math.pow(2, x)
 
 
 def expm1(x):
-    return Math.expm1(x)  # noqa: F821
+    return Math.expm1(x)
 
 
 def log(x, base=None):
     _domain(x > 0)
     if base == None:  # noqa: E711
-        return Math.log(x)  # noqa: F821
+        return Math.log(x)
     _domain(base > 0 and base != 1)
-    return Math.log(x) / Math.log(base)  # noqa: F821
+    return Math.log(x) / Math.log(base)
 
 
 def log2(x):
     _domain(x > 0)
-    return Math.log2(x)  # noqa: F821
+    return Math.log2(x)
 
 
 def log10(x):
     _domain(x > 0)
-    return Math.log10(x)  # noqa: F821
+    return Math.log10(x)
 
 
 def log1p(x):
     _domain(x > -1)
-    return Math.log1p(x)  # noqa: F821
+    return Math.log1p(x)
 
 
 def pow(x, y):
-    _domain(not (x == 0 and y < 0) and not (x < 0 and not Number.isInteger(y) and isFinite(y)))  # noqa: F821
-    return Math.pow(x, y)  # noqa: F821
+    _domain(not (x == 0 and y < 0) and not (x < 0 and not Number.isInteger(y) and isFinite(y)))
+    return Math.pow(x, y)
 
 
 def sin(x):
-    return Math.sin(x)  # noqa: F821
+    return Math.sin(x)
 
 
 def cos(x):
-    return Math.cos(x)  # noqa: F821
+    return Math.cos(x)
 
 
 def tan(x):
-    return Math.tan(x)  # noqa: F821
+    return Math.tan(x)
 
 
 def asin(x):
     _domain(-1 <= x <= 1)
-    return Math.asin(x)  # noqa: F821
+    return Math.asin(x)
 
 
 def acos(x):
     _domain(-1 <= x <= 1)
-    return Math.acos(x)  # noqa: F821
+    return Math.acos(x)
 
 
 def atan(x):
-    return Math.atan(x)  # noqa: F821
+    return Math.atan(x)
 
 
 def atan2(y, x):
-    return Math.atan2(y, x)  # noqa: F821
+    return Math.atan2(y, x)
 
 
 def sinh(x):
-    return Math.sinh(x)  # noqa: F821
+    return Math.sinh(x)
 
 
 def cosh(x):
-    return Math.cosh(x)  # noqa: F821
+    return Math.cosh(x)
 
 
 def tanh(x):
-    return Math.tanh(x)  # noqa: F821
+    return Math.tanh(x)
 
 
 def asinh(x):
-    return Math.asinh(x)  # noqa: F821
+    return Math.asinh(x)
 
 
 def acosh(x):
     _domain(x >= 1)
-    return Math.acosh(x)  # noqa: F821
+    return Math.acosh(x)
 
 
 def atanh(x):
     _domain(-1 < x < 1)
-    return Math.atanh(x)  # noqa: F821
+    return Math.atanh(x)
 
 
 def hypot(*coordinates):
-    return Math.hypot(*coordinates)  # noqa: F821
+    return Math.hypot(*coordinates)
 
 
 def dist(p, q):
-    return Math.hypot(*[p[index] - q[index] for index in range(p.length)])  # noqa: F821
+    return Math.hypot(*[p[index] - q[index] for index in range(p.length)])
 
 
 def degrees(x):
-    return x * 180 / Math.PI  # noqa: F821
+    return x * 180 / Math.PI
 
 
 def radians(x):
-    return x * Math.PI / 180  # noqa: F821
+    return x * Math.PI / 180
 
 
 def copysign(x, y):
     negative = y < 0 or (y == 0 and 1 / y < 0)
-    return -Math.abs(x) if negative else Math.abs(x)  # noqa: F821
+    return -Math.abs(x) if negative else Math.abs(x)
 
 
 def fmod(x, y):
-    _domain(y != 0 and isFinite(x))  # noqa: F821
-    __pragma__("js", "{}", "return x % y;")  # noqa: F821
+    _domain(y != 0 and isFinite(x))
+    __pragma__("js", "{}", "return x % y;")
 
 
 def modf(x):
-    whole = Math.trunc(x)  # noqa: F821
-    return tuple([x - whole, whole])  # noqa: F821
+    whole = Math.trunc(x)
+    return tuple([x - whole, whole])
 
 
 def frexp(x):
-    if x == 0 or not isFinite(x):  # noqa: F821
-        return tuple([x, 0])  # noqa: F821
-    power = Math.floor(Math.log2(Math.abs(x))) + 1  # noqa: F821
-    mantissa = x / Math.pow(2, power)  # noqa: F821
-    while Math.abs(mantissa) >= 1:  # noqa: F821
+    if x == 0 or not isFinite(x):
+        return tuple([x, 0])
+    power = Math.floor(Math.log2(Math.abs(x))) + 1
+    mantissa = x / Math.pow(2, power)
+    while Math.abs(mantissa) >= 1:
         mantissa /= 2
         power += 1
-    while Math.abs(mantissa) < 0.5:  # noqa: F821
+    while Math.abs(mantissa) < 0.5:
         mantissa *= 2
         power -= 1
-    return tuple([mantissa, power])  # noqa: F821
+    return tuple([mantissa, power])
 
 
 def ldexp(x, i):
-    return x * Math.pow(2, i)  # noqa: F821
+    return x * Math.pow(2, i)
 
 
 def isclose(a, b, rel_tol=1e-09, abs_tol=0.0):
     if a == b:
         return True
-    if not isFinite(a) or not isFinite(b):  # noqa: F821
+    if not isFinite(a) or not isFinite(b):
         return False
-    difference = Math.abs(b - a)  # noqa: F821
-    return difference <= Math.abs(rel_tol * b) or difference <= Math.abs(rel_tol * a) or difference <= abs_tol  # noqa: F821
+    difference = Math.abs(b - a)
+    return difference <= Math.abs(rel_tol * b) or difference <= Math.abs(rel_tol * a) or difference <= abs_tol
 
 
 def isnan(x):
@@ -230,19 +234,19 @@ def isnan(x):
 
 
 def isinf(x):
-    return x == js_Infinity or x == -js_Infinity  # noqa: F821
+    return x == js_Infinity or x == -js_Infinity
 
 
 def isfinite(x):
-    return isFinite(x)  # noqa: F821
+    return isFinite(x)
 
 
 def gcd(*integers):
     result = 0
     for n in integers:
-        a, b = Math.abs(_whole(n, "")), result  # noqa: F821
+        a, b = Math.abs(_whole(n, "")), result
         while b:
-            a, b = b, a - Math.floor(a / b) * b  # noqa: F821
+            a, b = b, a - Math.floor(a / b) * b
         result = a
     return result
 
@@ -252,14 +256,14 @@ def lcm(*integers):
     for n in integers:
         if n == 0:
             return 0
-        result = Math.abs(result * n) / gcd(result, n)  # noqa: F821
+        result = Math.abs(result * n) / gcd(result, n)
     return result
 
 
 def factorial(n):
     _whole(n, "factorial")
     if n < 0:
-        raise ValueError("factorial() not defined for negative values")  # noqa: F821
+        raise ValueError("factorial() not defined for negative values")
     result = 1
     for k in range(2, n + 1):
         result *= k
@@ -283,7 +287,7 @@ def comb(n, k):
     result = 1
     for step in range(1, k + 1):
         result = result * (n - k + step) / step
-    return Math.round(result)  # noqa: F821
+    return Math.round(result)
 
 
 def prod(iterable, start=1):
@@ -299,7 +303,7 @@ def fsum(iterable):
     for x in iterable:
         kept = 0
         for y in partials:
-            if Math.abs(x) < Math.abs(y):  # noqa: F821
+            if Math.abs(x) < Math.abs(y):
                 x, y = y, x
             high = x + y
             low = y - (high - x)

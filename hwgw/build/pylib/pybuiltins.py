@@ -7,14 +7,20 @@ it uses, so the runtime's versions stay out of that script:
 - the operator functions Transcrypt calls for `==`, `<`, `in`, `[]`, `+`, `*`, `/`, `//` and `%`;
 - `py_int`, `py_float`, `py_list`, `py_tuple`, `py_set` and `py_dict`, which lower.py calls where a script calls
   int, float, list, tuple, set or dict. The names themselves keep meaning the runtime's types, so isinstance and
-  type comparisons still work. Likewise `enumerate_list` and `reversed_list` for enumerate and reversed, whose
-  names Transcrypt reserves for its own versions; and `str_format(text, ...)` where a script calls `text.format(...)`.
+  type comparisons still work. Likewise `py_enumerate_list` and `py_reversed_list` for enumerate and reversed, whose
+  names Transcrypt reserves for its own versions; and `py_str_format(text, ...)` for `text.format(...)`;
+- the helpers other lowerings call (py_delitem, py_decorate, py_and_value...).
 """
 
 from pyvalues import (compare, contains, equal, format_template, format_value, items, kind, printf, repr_str,
                       slice_positions, sort_in_place, type_name)
 
-__pragma__("noopov")  # noqa: F821
+# __pragma__ ("skip")
+__pragma__ = Array = Math = Number = Object = Reflect = RegExp = String = __fmod__ = None
+__integer_operation__ = __modpow__ = __typeof__ = isFinite = js_Infinity = js_NaN = None
+# __pragma__ ("noskip")
+
+__pragma__("noopov")
 
 __pragma__("js", "{}", """
 function __modpow__ (base, exponent, modulus) {
@@ -35,12 +41,12 @@ function __modpow__ (base, exponent, modulus) {
 function __fmod__ (a, b) {
     return Number (a) % Number (b);
 }
-""")  # noqa: F821
+""")
 
 _MISSING = []
 
 
-class ArithmeticError(Exception):  # noqa: F821
+class ArithmeticError(Exception):
     pass
 
 
@@ -52,7 +58,7 @@ class OverflowError(ArithmeticError):
     pass
 
 
-class RuntimeError(Exception):  # noqa: F821
+class RuntimeError(Exception):
     pass
 
 
@@ -65,7 +71,7 @@ def _sequence(family):
 
 
 def _operand_error(operator, a, b):
-    return TypeError("unsupported operand type(s) for " + operator + ": '" + type_name(a) + "' and '"  # noqa: F821
+    return TypeError("unsupported operand type(s) for " + operator + ": '" + type_name(a) + "' and '"
                      + type_name(b) + "'")
 
 
@@ -102,15 +108,15 @@ def __in__(element, container):
 def __getitem__(container, key):
     family = kind(container)
     if family == "dict":
-        if not Object.prototype.hasOwnProperty.call(container, key):  # noqa: F821
-            raise KeyError(key)  # noqa: F821
+        if not Object.prototype.hasOwnProperty.call(container, key):
+            raise KeyError(key)
         return container[key]
     if _sequence(family) or family == "str":
-        if not _numeric(kind(key)) or not Number.isInteger(Number(key)):  # noqa: F821
-            raise TypeError(family + " indices must be integers or slices, not " + type_name(key))  # noqa: F821
-        index = Number(key) + container.length if key < 0 else Number(key)  # noqa: F821
+        if not _numeric(kind(key)) or not Number.isInteger(Number(key)):
+            raise TypeError(family + " indices must be integers or slices, not " + type_name(key))
+        index = Number(key) + container.length if key < 0 else Number(key)
         if index < 0 or index >= container.length:
-            raise IndexError(("string" if family == "str" else family) + " index out of range")  # noqa: F821
+            raise IndexError(("string" if family == "str" else family) + " index out of range")
         return container[index]
     if family == "object" and hasattr(container, "__getitem__"):
         return container.__getitem__(key)
@@ -120,13 +126,13 @@ def __getitem__(container, key):
 def __setitem__(container, key, value):
     family = kind(container)
     if family == "tuple" or family == "str":
-        raise TypeError("'" + family + "' object does not support item assignment")  # noqa: F821
+        raise TypeError("'" + family + "' object does not support item assignment")
     if family == "list":
-        if not _numeric(kind(key)) or not Number.isInteger(Number(key)):  # noqa: F821
-            raise TypeError("list indices must be integers or slices, not " + type_name(key))  # noqa: F821
-        index = Number(key) + container.length if key < 0 else Number(key)  # noqa: F821
+        if not _numeric(kind(key)) or not Number.isInteger(Number(key)):
+            raise TypeError("list indices must be integers or slices, not " + type_name(key))
+        index = Number(key) + container.length if key < 0 else Number(key)
         if index < 0 or index >= container.length:
-            raise IndexError("list assignment index out of range")  # noqa: F821
+            raise IndexError("list assignment index out of range")
         container[index] = value
     elif family == "object" and hasattr(container, "__setitem__"):
         container.__setitem__(key, value)
@@ -147,7 +153,7 @@ def _repeat(sequence, times):
 def __add__(a, b):
     family_a, family_b = kind(a), kind(b)
     if _numeric(family_a) and _numeric(family_b):
-        return Number(a) + Number(b)  # noqa: F821
+        return Number(a) + Number(b)
     if family_a == "str" and family_b == "str":
         return a + b
     if _sequence(family_a) and family_a == family_b:
@@ -158,7 +164,7 @@ def __add__(a, b):
     if family_b == "object" and hasattr(b, "__radd__"):
         return b.__radd__(a)
     if family_a == "str" or _sequence(family_a):
-        raise TypeError("can only concatenate " + family_a + ' (not "' + type_name(b) + '") to ' + family_a)  # noqa: F821
+        raise TypeError("can only concatenate " + family_a + ' (not "' + type_name(b) + '") to ' + family_a)
     raise _operand_error("+", a, b)
 
 
@@ -175,11 +181,11 @@ def __iadd__(a, b):
 def __mul__(a, b):
     family_a, family_b = kind(a), kind(b)
     if _numeric(family_a) and _numeric(family_b):
-        return Number(a) * Number(b)  # noqa: F821
+        return Number(a) * Number(b)
     if (_sequence(family_a) or family_a == "str") and _numeric(family_b):
-        return _repeat(a, Number(b))  # noqa: F821
+        return _repeat(a, Number(b))
     if (_sequence(family_b) or family_b == "str") and _numeric(family_a):
-        return _repeat(b, Number(a))  # noqa: F821
+        return _repeat(b, Number(a))
     if family_a == "object" and hasattr(a, "__mul__"):
         return a.__mul__(b)
     if family_b == "object" and hasattr(b, "__rmul__"):
@@ -191,7 +197,7 @@ def __imul__(a, b):
     if kind(a) == "list" and _numeric(kind(b)):
         copy = a.slice()
         a.length = 0
-        for element in _repeat(copy, Number(b)):  # noqa: F821
+        for element in _repeat(copy, Number(b)):
             a.push(element)
         return a
     if kind(a) == "object" and hasattr(a, "__imul__"):
@@ -202,7 +208,7 @@ def __imul__(a, b):
 def _divisor(a, b, operator, message):
     if not (_numeric(kind(a)) and _numeric(kind(b))):
         raise _operand_error(operator, a, b)
-    if Number(b) == 0:  # noqa: F821
+    if Number(b) == 0:
         raise ZeroDivisionError(message)
 
 
@@ -212,7 +218,7 @@ def __truediv__(a, b):
     if kind(b) == "object" and hasattr(b, "__rtruediv__"):
         return b.__rtruediv__(a)
     _divisor(a, b, "/", "division by zero")
-    return Number(a) / Number(b)  # noqa: F821
+    return Number(a) / Number(b)
 
 
 def __floordiv__(a, b):
@@ -220,9 +226,9 @@ def __floordiv__(a, b):
         return a.__floordiv__(b)
     if kind(b) == "object" and hasattr(b, "__rfloordiv__"):
         return b.__rfloordiv__(a)
-    _divisor(a, b, "//", "integer division or modulo by zero" if Number.isInteger(Number(a)) and  # noqa: F821
-             Number.isInteger(Number(b)) else "float floor division by zero")  # noqa: F821
-    return Math.floor(Number(a) / Number(b))  # noqa: F821
+    _divisor(a, b, "//", "integer division or modulo by zero" if Number.isInteger(Number(a)) and
+             Number.isInteger(Number(b)) else "float floor division by zero")
+    return Math.floor(Number(a) / Number(b))
 
 
 def __mod__(a, b):
@@ -232,11 +238,11 @@ def __mod__(a, b):
         return a.__mod__(b)
     if kind(b) == "object" and hasattr(b, "__rmod__"):
         return b.__rmod__(a)
-    _divisor(a, b, "%", "integer modulo by zero" if Number.isInteger(Number(a)) and  # noqa: F821
-             Number.isInteger(Number(b)) else "float modulo")  # noqa: F821
-    remainder = __fmod__(a, b)  # noqa: F821
-    if remainder != 0 and (remainder < 0) != (Number(b) < 0):  # noqa: F821
-        remainder += Number(b)  # noqa: F821
+    _divisor(a, b, "%", "integer modulo by zero" if Number.isInteger(Number(a)) and
+             Number.isInteger(Number(b)) else "float modulo")
+    remainder = __fmod__(a, b)
+    if remainder != 0 and (remainder < 0) != (Number(b) < 0):
+        remainder += Number(b)
     return remainder
 
 
@@ -255,9 +261,9 @@ def _set_operation(a, b, operator, keep):
     if kind(b) == "object" and hasattr(b, reflected):
         return b[reflected](a)
     if _numeric(kind(a)) and _numeric(kind(b)):
-        if operator != "-" and not (Number.isInteger(Number(a)) and Number.isInteger(Number(b))):  # noqa: F821
+        if operator != "-" and not (Number.isInteger(Number(a)) and Number.isInteger(Number(b))):
             raise _operand_error(operator, a, b)
-        return __integer_operation__(operator, a, b)  # noqa: F821
+        return __integer_operation__(operator, a, b)
     raise _operand_error(operator, a, b)
 
 
@@ -273,7 +279,7 @@ function __integer_operation__ (operator, a, b) {
     return Number (operator == '|' ? x | y : operator == '&' ? x & y : operator == '^' ? x ^ y :
                    operator == '<<' ? x << y : x >> y);
 }
-""")  # noqa: F821
+""")
 
 
 def __or__(a, b):
@@ -334,30 +340,30 @@ def __imod__(a, b):
     return __mod__(a, b)
 
 
-def and_value(first, rest):
+def py_and_value(first, rest):
     """`first and ...` with Python's value: `rest` computes the rest of the expression, only when it is needed."""
     return rest() if first else first
 
 
-def delitem(container, key):
+def py_delitem(container, key):
     """`del container[key]`, which Transcrypt compiles to nothing."""
     family = kind(container)
     if family == "dict":
-        if not Object.prototype.hasOwnProperty.call(container, key):  # noqa: F821
-            raise KeyError(key)  # noqa: F821
-        __pragma__("js", "{}", "delete container [key];")  # noqa: F821
+        if not Object.prototype.hasOwnProperty.call(container, key):
+            raise KeyError(key)
+        __pragma__("js", "{}", "delete container [key];")
     elif family == "list":
-        index = Number(key) + container.length if key < 0 else Number(key)  # noqa: F821
-        if not Number.isInteger(index) or index < 0 or index >= container.length:  # noqa: F821
-            raise IndexError("list assignment index out of range")  # noqa: F821
+        index = Number(key) + container.length if key < 0 else Number(key)
+        if not Number.isInteger(index) or index < 0 or index >= container.length:
+            raise IndexError("list assignment index out of range")
         container.splice(index, 1)
     elif family == "object" and hasattr(container, "__delitem__"):
         container.__delitem__(key)
     else:
-        raise TypeError("'" + type_name(container) + "' object does not support item deletion")  # noqa: F821
+        raise TypeError("'" + type_name(container) + "' object does not support item deletion")
 
 
-def delslice(container, start, stop, step):
+def py_delslice(container, start, stop, step):
     """`del container[start:stop:step]`."""
     doomed = slice_positions(container.length, start, stop, step)
     doomed.js_sort(lambda a, b: b - a)
@@ -365,7 +371,7 @@ def delslice(container, start, stop, step):
         container.splice(position, 1)
 
 
-def with_cause(error, cause):
+def py_with_cause(error, cause):
     """`raise error from cause`. Transcrypt sets `__cause__` to None on every raise, so the cause ignores that."""
     __pragma__("js", "{}", """
     Object.defineProperty (error, '__cause__', {
@@ -373,11 +379,11 @@ def with_cause(error, cause):
         set: function (value) {if (value !== null) {cause = value;}},
         configurable: true
     });
-    """)  # noqa: F821
+    """)
     return error
 
 
-def decorate(name, *decorators):
+def py_decorate(name, *decorators):
     """Decorators applied bottom-up to a function called `name`: Transcrypt miscompiles stacked decorators and
     leaves the decorated function without its name."""
 
@@ -401,32 +407,32 @@ class FunctionType:
 FunctionType.__name__ = "function"
 
 
-def type_of(value):
+def py_type_of(value):
     """`type(value)`: the runtime's answer, except for None and functions, which it has no type for."""
     if value == None:  # noqa: E711
         return NoneType
-    if __typeof__(value) == "function":  # noqa: F821
+    if __typeof__(value) == "function":
         return FunctionType
     return type(value)
 
 
-def list_reverse(target):
+def py_list_reverse(target):
     """`target.reverse()`: JavaScript's reverse returns the list, Python's None."""
     result = target.reverse()
-    return None if Array.isArray(target) else result  # noqa: F821
+    return None if Array.isArray(target) else result
 
 
-def dict_items(target):
+def py_dict_items(target):
     """`target.items()`, with the pairs as tuples (the runtime gives lists)."""
     if kind(target) != "dict":
         return target.py_items()
     return [tuple([key, target[key]]) for key in target.py_keys()]
 
 
-def bound_method(target, name):
+def py_bound_method(target, name):
     """`target.name` used as a value: the runtime's dict methods lose their dict when passed around."""
     method = getattr(target, name)
-    return method.bind(target) if kind(target) == "dict" and __typeof__(method) == "function" else method  # noqa: F821
+    return method.bind(target) if kind(target) == "dict" and __typeof__(method) == "function" else method
 
 
 def py_range(*args):
@@ -434,7 +440,7 @@ def py_range(*args):
     return range(*args)
 
 
-def enumerate_list(iterable, start=0):
+def py_enumerate_list(iterable, start=0):
     array = items(iterable)
     return [tuple([start + position, array[position]]) for position in range(array.length)]
 
@@ -443,7 +449,7 @@ def zip(*iterables):
     arrays = [items(iterable) for iterable in iterables]
     if arrays.length == 0:
         return []
-    size = Math.min.apply(None, [array.length for array in arrays])  # noqa: F821
+    size = Math.min.apply(None, [array.length for array in arrays])
     return [tuple([array[position] for array in arrays]) for position in range(size)]
 
 
@@ -459,11 +465,11 @@ def _extreme(args, key, default, operator, name):
         candidates = items(args[0])
     else:
         if default is not _MISSING:
-            raise TypeError("Cannot specify a default for " + name + "() with multiple positional arguments")  # noqa: F821
+            raise TypeError("Cannot specify a default for " + name + "() with multiple positional arguments")
         candidates = args
     if candidates.length == 0:
         if default is _MISSING:
-            raise ValueError(name + "() iterable argument is empty")  # noqa: F821
+            raise ValueError(name + "() iterable argument is empty")
         return default
     best = candidates[0]
     best_key = key(best) if key else best
@@ -488,7 +494,7 @@ def sorted(iterable, key=None, reverse=False):
     return result
 
 
-def reversed_list(sequence):
+def py_reversed_list(sequence):
     return items(sequence).slice().reverse()
 
 
@@ -522,65 +528,65 @@ def hasattr(target, name):
     """Python's hasattr, also for strings and numbers (the runtime's answers False for them)."""
     if target == None:  # noqa: E711
         return False
-    boxed = Object(target)  # noqa: F821
-    return Reflect.has(boxed, name) or Reflect.has(boxed, "py_" + name)  # noqa: F821
+    boxed = Object(target)
+    return Reflect.has(boxed, name) or Reflect.has(boxed, "py_" + name)
 
 
 def getattr(target, name, default=_MISSING):
     if hasattr(target, name):
-        return target[name] if Reflect.has(Object(target), name) else target["py_" + name]  # noqa: F821
+        return target[name] if Reflect.has(Object(target), name) else target["py_" + name]
     if default is _MISSING:
-        raise AttributeError("'" + type_name(target) + "' object has no attribute '" + name + "'")  # noqa: F821
+        raise AttributeError("'" + type_name(target) + "' object has no attribute '" + name + "'")
     return default
 
 
 def round(number, ndigits=None):
     """Python's round: half to even on exact ties, judged on the number's exact binary value."""
-    if not isFinite(number):  # noqa: F821
+    if not isFinite(number):
         if ndigits == None and number != number:  # noqa: E711
-            raise ValueError("cannot convert float NaN to integer")  # noqa: F821
+            raise ValueError("cannot convert float NaN to integer")
         if ndigits == None:  # noqa: E711
             raise OverflowError("cannot convert float infinity to integer")
         return number
     if ndigits == None:  # noqa: E711
-        floor = Math.floor(number)  # noqa: F821
+        floor = Math.floor(number)
         rest = number - floor
         if rest > 0.5 or (rest == 0.5 and floor % 2 != 0):
             return floor + 1
         return floor
     if ndigits < 0:
-        scale = Math.pow(10, -ndigits)  # noqa: F821
+        scale = Math.pow(10, -ndigits)
         return round(number / scale) * scale
-    if ndigits > 20 or Number.isInteger(number):  # noqa: F821
+    if ndigits > 20 or Number.isInteger(number):
         return number
-    rounded = Number(format_value(Math.abs(number), "." + ndigits + "f"))  # noqa: F821
+    rounded = Number(format_value(Math.abs(number), "." + ndigits + "f"))
     return -rounded if number < 0 else rounded
 
 
 def pow(base, exponent, modulus=None):
     if modulus == None:  # noqa: E711
-        if Number(base) == 0 and exponent < 0:  # noqa: F821
+        if Number(base) == 0 and exponent < 0:
             raise ZeroDivisionError("0.0 cannot be raised to a negative power")
-        return Math.pow(base, exponent)  # noqa: F821
+        return Math.pow(base, exponent)
     if modulus == 0:
-        raise ValueError("pow() 3rd argument cannot be 0")  # noqa: F821
-    return __modpow__(base, exponent, modulus)  # noqa: F821
+        raise ValueError("pow() 3rd argument cannot be 0")
+    return __modpow__(base, exponent, modulus)
 
 
 def format(value, spec=""):
     return format_value(value, spec)
 
 
-def str_format(receiver, *args, **kwargs):
+def py_str_format(receiver, *args, **kwargs):
     """`receiver.format(...)`: lower.py calls this in its place, since the runtime's str.format cannot be replaced."""
     if kind(receiver) == "str":
         return format_template(receiver, args, kwargs)
     return receiver.format(*args, **kwargs)
 
 
-_DECIMAL = RegExp("^[+-]?\\d+(_\\d+)*$")  # noqa: F821
-_FLOAT = RegExp("^[+-]?((\\d+(_\\d+)*)(\\.(\\d+(_\\d+)*)?)?|\\.\\d+(_\\d+)*)([eE][+-]?\\d+(_\\d+)*)?$")  # noqa: F821
-_SPECIAL_FLOATS = {"inf": js_Infinity, "infinity": js_Infinity, "nan": js_NaN}  # noqa: F821
+_DECIMAL = RegExp("^[+-]?\\d+(_\\d+)*$")
+_FLOAT = RegExp("^[+-]?((\\d+(_\\d+)*)(\\.(\\d+(_\\d+)*)?)?|\\.\\d+(_\\d+)*)([eE][+-]?\\d+(_\\d+)*)?$")
+_SPECIAL_FLOATS = {"inf": js_Infinity, "infinity": js_Infinity, "nan": js_NaN}
 _PREFIXES = {"0x": 16, "0o": 8, "0b": 2}
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
@@ -592,14 +598,14 @@ def _parse_int(text, base):
     if digits.startsWith("-") or digits.startsWith("+"):
         digits = digits.slice(1)
     prefix = digits.slice(0, 2)
-    if Object.prototype.hasOwnProperty.call(_PREFIXES, prefix) and (base == 0 or base == _PREFIXES[prefix]):  # noqa: F821
+    if Object.prototype.hasOwnProperty.call(_PREFIXES, prefix) and (base == 0 or base == _PREFIXES[prefix]):
         base = _PREFIXES[prefix]
-        digits = digits.slice(2).js_replace(RegExp("^_"), "")  # noqa: F821
+        digits = digits.slice(2).js_replace(RegExp("^_"), "")
     elif base == 0:
         base = 10
-        if digits.length > 1 and digits[0] == "0" and RegExp("[^0_]").test(digits):  # noqa: F821
+        if digits.length > 1 and digits[0] == "0" and RegExp("[^0_]").test(digits):
             base = -1
-    valid = base >= 2 and digits.length > 0 and not RegExp("^_|_$|__").test(digits)  # noqa: F821
+    valid = base >= 2 and digits.length > 0 and not RegExp("^_|_$|__").test(digits)
     value = 0
     for char in digits:
         if char == "_":
@@ -610,7 +616,7 @@ def _parse_int(text, base):
             break
         value = value * base + digit
     if not valid:
-        raise ValueError("invalid literal for int() with base " + String(10 if base <= 0 else base) + ": "  # noqa: F821
+        raise ValueError("invalid literal for int() with base " + String(10 if base <= 0 else base) + ": "
                          + repr_str(text))
     return sign * value
 
@@ -619,23 +625,23 @@ def py_int(value=0, base=None):
     family = kind(value)
     if base != None:  # noqa: E711
         if family != "str":
-            raise TypeError("int() can't convert non-string with explicit base")  # noqa: F821
+            raise TypeError("int() can't convert non-string with explicit base")
         return _parse_int(value, base)
     if family == "number":
         if value != value:
-            raise ValueError("cannot convert float NaN to integer")  # noqa: F821
-        if not isFinite(value):  # noqa: F821
+            raise ValueError("cannot convert float NaN to integer")
+        if not isFinite(value):
             raise OverflowError("cannot convert float infinity to integer")
-        return Math.trunc(value) + 0  # noqa: F821
+        return Math.trunc(value) + 0
     if family == "bool":
         return 1 if value else 0
     if family == "str":
         if not _DECIMAL.test(value.strip()):
-            raise ValueError("invalid literal for int() with base 10: " + repr_str(value))  # noqa: F821
+            raise ValueError("invalid literal for int() with base 10: " + repr_str(value))
         return _parse_int(value, 10)
     if family == "object" and hasattr(value, "__int__"):
         return value.__int__()
-    raise TypeError("int() argument must be a string, a bytes-like object or a real number, not '"  # noqa: F821
+    raise TypeError("int() argument must be a string, a bytes-like object or a real number, not '"
                     + type_name(value) + "'")
 
 
@@ -649,14 +655,14 @@ def py_float(value=0.0):
         text = value.strip()
         sign = -1 if text.startsWith("-") else 1
         bare = text.slice(1) if text.startsWith("-") or text.startsWith("+") else text
-        if Object.prototype.hasOwnProperty.call(_SPECIAL_FLOATS, bare.toLowerCase()):  # noqa: F821
+        if Object.prototype.hasOwnProperty.call(_SPECIAL_FLOATS, bare.toLowerCase()):
             return sign * _SPECIAL_FLOATS[bare.toLowerCase()]
         if not _FLOAT.test(text):
-            raise ValueError("could not convert string to float: " + repr_str(value))  # noqa: F821
-        return Number(text.js_replace(RegExp("_", "g"), ""))  # noqa: F821
+            raise ValueError("could not convert string to float: " + repr_str(value))
+        return Number(text.js_replace(RegExp("_", "g"), ""))
     if family == "object" and hasattr(value, "__float__"):
         return value.__float__()
-    raise TypeError("float() argument must be a string or a real number, not '" + type_name(value) + "'")  # noqa: F821
+    raise TypeError("float() argument must be a string or a real number, not '" + type_name(value) + "'")
 
 
 # A script that passes int or float around as a value gets these; they print as the types do.
@@ -677,9 +683,9 @@ def py_set(iterable=None):
 
 
 def py_dict(source=None, **pairs):
-    if source != None and kind(source) == "object" and Object.getPrototypeOf(source) is not Object.prototype:  # noqa: F821,E711
-        source = items(source)
+    if kind(source) == "object" and Object.getPrototypeOf(source) is not Object.prototype:
+        source = items(source)  # a generator expression or another iterable of pairs
     result = dict() if source == None else dict(source)  # noqa: E711
-    for key in Object.js_keys(pairs):  # noqa: F821
+    for key in Object.js_keys(pairs):
         result[key] = pairs[key]
     return result

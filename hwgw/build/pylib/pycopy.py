@@ -5,18 +5,22 @@ Compiled by Transcrypt only, with operator overloading off. lower.py points a sc
 into plain objects without their methods.
 """
 
-__pragma__("noopov")  # noqa: F821
+# __pragma__ ("skip")
+__pragma__ = Array = Map = Object = __new__ = __typeof__ = None
+# __pragma__ ("noskip")
+
+__pragma__("noopov")
 
 
 def _shell(value):
     """An empty container of the same kind as `value`, or None for a value copied as it is."""
-    if Array.isArray(value):  # noqa: F821
+    if Array.isArray(value):
         result = []
         if value.__class__ is tuple or value.__class__ is set:
             result.__class__ = value.__class__
         return result
-    if __typeof__(value) == "object" and value != None:  # noqa: F821,E711
-        return dict() if value.__class__ is dict else Object.create(Object.getPrototypeOf(value))  # noqa: F821
+    if __typeof__(value) == "object" and value != None:  # noqa: E711
+        return dict() if value.__class__ is dict else Object.create(Object.getPrototypeOf(value))
     return None
 
 
@@ -24,27 +28,27 @@ def copy(value):
     result = _shell(value)
     if result is None:
         return value
-    if Array.isArray(value):  # noqa: F821
+    if Array.isArray(value):
         for element in value:
             result.push(element)
     else:
-        for key in Object.js_keys(value):  # noqa: F821
+        for key in Object.js_keys(value):
             result[key] = value[key]
     return result
 
 
 def deepcopy(value, memo=None):
-    memo = __new__(Map()) if memo == None else memo  # noqa: F821,E711
+    memo = __new__(Map()) if memo == None else memo  # noqa: E711
     result = _shell(value)
     if result is None:
         return value
     if memo.has(value):
         return memo.js_get(value)
     memo.set(value, result)
-    if Array.isArray(value):  # noqa: F821
+    if Array.isArray(value):
         for element in value:
             result.push(deepcopy(element, memo))
     else:
-        for key in Object.js_keys(value):  # noqa: F821
+        for key in Object.js_keys(value):
             result[key] = deepcopy(value[key], memo)
     return result

@@ -9,13 +9,17 @@ this module in the build.
 
 from pyvalues import contains, equal, items, kind, repr_str, slice_bounds, slice_positions, sort_in_place
 
-__pragma__("noopov")  # noqa: F821
+# __pragma__ ("skip")
+__pragma__ = Array = Math = Object = String = __method__ = None
+# __pragma__ ("noskip")
+
+__pragma__("noopov")
 
 __pragma__("js", "{}", """
 function __method__ (fn) {
     return {value: function (...args) {return fn (this, ...args);}, writable: true, configurable: true};
 }
-""")  # noqa: F821
+""")
 
 METHODS = True
 
@@ -57,14 +61,14 @@ def _rfind(text, sub, start=None, end=None):
 def _index(text, sub, start=None, end=None):
     at = _find(text, sub, start, end)
     if at < 0:
-        raise ValueError("substring not found")  # noqa: F821
+        raise ValueError("substring not found")
     return at
 
 
 def _rindex(text, sub, start=None, end=None):
     at = _rfind(text, sub, start, end)
     if at < 0:
-        raise ValueError("substring not found")  # noqa: F821
+        raise ValueError("substring not found")
     return at
 
 
@@ -78,7 +82,7 @@ def _center(text, width, fill=" "):
     missing = width - text.length
     if missing <= 0:
         return text
-    left = Math.floor(missing / 2) + (missing & width & 1)  # noqa: F821
+    left = Math.floor(missing / 2) + (missing & width & 1)
     return fill.repeat(left) + text + fill.repeat(missing - left)
 
 
@@ -188,7 +192,7 @@ def _split(text, sep=None, maxsplit=-1):
     if sep == None:  # noqa: E711
         return _split_space(text, maxsplit)
     if sep == "":
-        raise ValueError("empty separator")  # noqa: F821
+        raise ValueError("empty separator")
     parts = text.js_split(sep)
     if 0 <= maxsplit < parts.length - 1:
         return parts.slice(0, maxsplit).concat([parts.slice(maxsplit).join(sep)])
@@ -200,7 +204,7 @@ def _rsplit(text, sep=None, maxsplit=-1):
         reversed_parts = _split_space(text.js_split("").reverse().join(""), maxsplit)
         return [part.js_split("").reverse().join("") for part in reversed_parts].reverse()
     if sep == "":
-        raise ValueError("empty separator")  # noqa: F821
+        raise ValueError("empty separator")
     parts = text.js_split(sep)
     if 0 <= maxsplit < parts.length - 1:
         cut = parts.length - maxsplit
@@ -229,7 +233,7 @@ def _list_index(array, value, start=None, end=None):
     for position in range(start, end):
         if equal(array[position], value):
             return position
-    raise ValueError(repr(value) + " is not in list")  # noqa: F821
+    raise ValueError(repr(value) + " is not in list")
 
 
 def _list_remove(array, value):
@@ -238,8 +242,8 @@ def _list_remove(array, value):
             array.splice(position, 1)
             return
     if kind(array) == "set":
-        raise KeyError(value)  # noqa: F821
-    raise ValueError("list.remove(x): x not in list")  # noqa: F821
+        raise KeyError(value)
+    raise ValueError("list.remove(x): x not in list")
 
 
 def _list_extend(array, iterable):
@@ -248,8 +252,8 @@ def _list_extend(array, iterable):
 
 
 def _list_add(array, other):
-    if not Array.isArray(other):  # noqa: F821
-        raise TypeError('can only concatenate list (not "' + kind(other) + '") to list')  # noqa: F821
+    if not Array.isArray(other):
+        raise TypeError('can only concatenate list (not "' + kind(other) + '") to list')
     result = array.concat(other)
     if kind(array) == "tuple":
         result = tuple(result)
@@ -283,7 +287,7 @@ def _setslice(array, start, stop, step, values):
         return
     positions = slice_positions(array.length, start, stop, step)
     if positions.length != values.length:
-        raise ValueError("attempt to assign sequence of size " + values.length + " to extended slice of size "  # noqa: F821
+        raise ValueError("attempt to assign sequence of size " + values.length + " to extended slice of size "
                          + positions.length)
     for index in range(positions.length):
         array[positions[index]] = values[index]
@@ -297,13 +301,13 @@ for (const type of _TYPES) {
         value: function () {return "<class '" + type.__name__ + "'>";}, writable: true, configurable: true
     });
 }
-""")  # noqa: F821
+""")
 
 # `str.lower` and the like as plain functions of a string, e.g. for sorted(names, key=str.lower).
 for _name in ["lower", "upper", "strip", "lstrip", "rstrip", "title", "capitalize", "swapcase",
               "py_split", "rsplit", "startswith", "endswith", "isdigit", "isalpha", "isalnum", "isspace", "islower",
               "isupper", "count", "find", "index", "py_replace", "zfill", "center", "ljust", "rjust", "join"]:
-    __pragma__("js", "{}", "str [_name] = __unbound__ (_name);")  # noqa: F821
+    __pragma__("js", "{}", "str [_name] = __unbound__ (_name);")
 
 __pragma__("js", "{}", """
 Object.defineProperty (Function.prototype, '__name__', {
@@ -317,41 +321,41 @@ Object.defineProperty (Function.prototype, '__name__', {
 function __unbound__ (name) {
     return function (text, ...args) {return text [name] (...args);};
 }
-""")  # noqa: F821
+""")
 
 
-Object.defineProperty(String.prototype, "count", __method__(_count))  # noqa: F821
-Object.defineProperty(String.prototype, "find", __method__(_find))  # noqa: F821
-Object.defineProperty(String.prototype, "rfind", __method__(_rfind))  # noqa: F821
-Object.defineProperty(String.prototype, "index", __method__(_index))  # noqa: F821
-Object.defineProperty(String.prototype, "rindex", __method__(_rindex))  # noqa: F821
-Object.defineProperty(String.prototype, "zfill", __method__(_zfill))  # noqa: F821
-Object.defineProperty(String.prototype, "center", __method__(_center))  # noqa: F821
-Object.defineProperty(String.prototype, "ljust", __method__(_ljust))  # noqa: F821
-Object.defineProperty(String.prototype, "rjust", __method__(_rjust))  # noqa: F821
-Object.defineProperty(String.prototype, "partition", __method__(_partition))  # noqa: F821
-Object.defineProperty(String.prototype, "rpartition", __method__(_rpartition))  # noqa: F821
-Object.defineProperty(String.prototype, "title", __method__(_title))  # noqa: F821
-Object.defineProperty(String.prototype, "istitle", __method__(_istitle))  # noqa: F821
-Object.defineProperty(String.prototype, "swapcase", __method__(_swapcase))  # noqa: F821
-Object.defineProperty(String.prototype, "capitalize", __method__(_capitalize))  # noqa: F821
-Object.defineProperty(String.prototype, "strip", __method__(_strip))  # noqa: F821
-Object.defineProperty(String.prototype, "lstrip", __method__(_lstrip))  # noqa: F821
-Object.defineProperty(String.prototype, "rstrip", __method__(_rstrip))  # noqa: F821
-Object.defineProperty(String.prototype, "py_split", __method__(_split))  # noqa: F821
-Object.defineProperty(String.prototype, "rsplit", __method__(_rsplit))  # noqa: F821
-Object.defineProperty(String.prototype, "removeprefix", __method__(_removeprefix))  # noqa: F821
-Object.defineProperty(String.prototype, "removesuffix", __method__(_removesuffix))  # noqa: F821
-Object.defineProperty(String.prototype, "__repr__", __method__(repr_str))  # noqa: F821
-Object.defineProperty(Array.prototype, "count", __method__(_list_count))  # noqa: F821
-Object.defineProperty(Array.prototype, "index", __method__(_list_index))  # noqa: F821
-Object.defineProperty(Array.prototype, "remove", __method__(_list_remove))  # noqa: F821
-Object.defineProperty(Array.prototype, "extend", __method__(_list_extend))  # noqa: F821
-Object.defineProperty(Array.prototype, "py_sort", __method__(sort_in_place))  # noqa: F821
-Object.defineProperty(Array.prototype, "__add__", __method__(_list_add))  # noqa: F821
-Object.defineProperty(Array.prototype, "__mul__", __method__(_list_mul))  # noqa: F821
-Object.defineProperty(Array.prototype, "__rmul__", __method__(_list_mul))  # noqa: F821
-Object.defineProperty(Array.prototype, "__contains__", __method__(_list_contains))  # noqa: F821
-Object.defineProperty(Array.prototype, "__getslice__", __method__(_getslice))  # noqa: F821
-Object.defineProperty(Array.prototype, "__setslice__", __method__(_setslice))  # noqa: F821
+Object.defineProperty(String.prototype, "count", __method__(_count))
+Object.defineProperty(String.prototype, "find", __method__(_find))
+Object.defineProperty(String.prototype, "rfind", __method__(_rfind))
+Object.defineProperty(String.prototype, "index", __method__(_index))
+Object.defineProperty(String.prototype, "rindex", __method__(_rindex))
+Object.defineProperty(String.prototype, "zfill", __method__(_zfill))
+Object.defineProperty(String.prototype, "center", __method__(_center))
+Object.defineProperty(String.prototype, "ljust", __method__(_ljust))
+Object.defineProperty(String.prototype, "rjust", __method__(_rjust))
+Object.defineProperty(String.prototype, "partition", __method__(_partition))
+Object.defineProperty(String.prototype, "rpartition", __method__(_rpartition))
+Object.defineProperty(String.prototype, "title", __method__(_title))
+Object.defineProperty(String.prototype, "istitle", __method__(_istitle))
+Object.defineProperty(String.prototype, "swapcase", __method__(_swapcase))
+Object.defineProperty(String.prototype, "capitalize", __method__(_capitalize))
+Object.defineProperty(String.prototype, "strip", __method__(_strip))
+Object.defineProperty(String.prototype, "lstrip", __method__(_lstrip))
+Object.defineProperty(String.prototype, "rstrip", __method__(_rstrip))
+Object.defineProperty(String.prototype, "py_split", __method__(_split))
+Object.defineProperty(String.prototype, "rsplit", __method__(_rsplit))
+Object.defineProperty(String.prototype, "removeprefix", __method__(_removeprefix))
+Object.defineProperty(String.prototype, "removesuffix", __method__(_removesuffix))
+Object.defineProperty(String.prototype, "__repr__", __method__(repr_str))
+Object.defineProperty(Array.prototype, "count", __method__(_list_count))
+Object.defineProperty(Array.prototype, "index", __method__(_list_index))
+Object.defineProperty(Array.prototype, "remove", __method__(_list_remove))
+Object.defineProperty(Array.prototype, "extend", __method__(_list_extend))
+Object.defineProperty(Array.prototype, "py_sort", __method__(sort_in_place))
+Object.defineProperty(Array.prototype, "__add__", __method__(_list_add))
+Object.defineProperty(Array.prototype, "__mul__", __method__(_list_mul))
+Object.defineProperty(Array.prototype, "__rmul__", __method__(_list_mul))
+Object.defineProperty(Array.prototype, "__contains__", __method__(_list_contains))
+Object.defineProperty(Array.prototype, "__getslice__", __method__(_getslice))
+Object.defineProperty(Array.prototype, "__setslice__", __method__(_setslice))
 

@@ -8,11 +8,16 @@ Python's behaviour on top of these functions.
 JavaScript has one number type, so a number with no fractional part is taken for an int.
 """
 
-__pragma__("noopov")  # noqa: F821
+# __pragma__ ("skip")
+__pragma__ = Array = BigInt = Math = Number = Object = Reflect = RegExp = String = Symbol = None
+__typeof__ = isFinite = js_undefined = None
+# __pragma__ ("noskip")
+
+__pragma__("noopov")
 
 
 def _exception_args(error):
-    return tuple([arg for arg in (error.__args__ or []) if arg is not js_undefined])  # noqa: F821
+    return tuple([arg for arg in (error.__args__ or []) if arg is not js_undefined])
 
 
 def _exception_str(error):
@@ -20,7 +25,7 @@ def _exception_str(error):
     if args.length == 0:
         return ""
     if args.length == 1:
-        return repr(args[0]) if issubclass(error.__class__, KeyError) else str(args[0])  # noqa: F821
+        return repr(args[0]) if issubclass(error.__class__, KeyError) else str(args[0])
     return repr(args)
 
 
@@ -31,8 +36,8 @@ def _exception_repr(error):
 # Python's `error.args`, str(error) and repr(error). The runtime keeps a missing message as undefined, which its
 # str() cannot print. Classes copy their bases' enumerable attributes when they are made, so these go on every
 # exception class the runtime has; the ones made later (pybuiltins', the script's) copy them from these.
-_EXCEPTIONS = [BaseException, Exception, ValueError, KeyError, IndexError, AttributeError, TypeError,  # noqa: F821
-               StopIteration, AssertionError, NotImplementedError, Warning]  # noqa: F821
+_EXCEPTIONS = [BaseException, Exception, ValueError, KeyError, IndexError, AttributeError, TypeError,
+               StopIteration, AssertionError, NotImplementedError, Warning]
 __pragma__("js", "{}", """
 for (const cls of _EXCEPTIONS) {
     Object.defineProperty (cls, 'args', {
@@ -47,21 +52,21 @@ for (const cls of _EXCEPTIONS) {
         });
     }
 }
-""")  # noqa: F821
+""")
 
 
 def kind(value):
     """The Python type family of a value: none, bool, number, str, list, tuple, set, dict or object."""
     if value == None:  # noqa: E711  (JavaScript ==: null and undefined)
         return "none"
-    js_type = __typeof__(value)  # noqa: F821
+    js_type = __typeof__(value)
     if js_type == "boolean":
         return "bool"
     if js_type == "number":
         return "number"
     if js_type == "string":
         return "str"
-    if Array.isArray(value):  # noqa: F821
+    if Array.isArray(value):
         if value.__class__ is tuple:
             return "tuple"
         if value.__class__ is set:
@@ -77,10 +82,10 @@ def type_name(value):
     if family == "none":
         return "NoneType"
     if family == "number":
-        return "int" if Number.isInteger(value) else "float"  # noqa: F821
+        return "int" if Number.isInteger(value) else "float"
     if family != "object":
         return family
-    if __typeof__(value) == "function":  # noqa: F821
+    if __typeof__(value) == "function":
         return "function"
     if value.__class__ and value.__class__.__name__:
         return value.__class__.__name__
@@ -97,32 +102,32 @@ def items(iterable):
     if family == "dict":
         return iterable.py_keys()
     if family == "none" or family == "number" or family == "bool":
-        raise TypeError("'" + type_name(iterable) + "' object is not iterable")  # noqa: F821
-    if hasattr(iterable, "iterable") and hasattr(iterable, "__next__") and Array.isArray(iterable.iterable):  # noqa: F821
+        raise TypeError("'" + type_name(iterable) + "' object is not iterable")
+    if hasattr(iterable, "iterable") and hasattr(iterable, "__next__") and Array.isArray(iterable.iterable):
         rest = iterable.iterable.slice(iterable.index)  # a generator expression: consume it, as Python does
         iterable.index = iterable.iterable.length
         return rest
     if _plain_object(iterable):
-        return Object.js_keys(iterable)  # noqa: F821
+        return Object.js_keys(iterable)
     if hasattr(iterable, "__iter__") and not hasattr(iterable, "next"):
         iterator = iterable.__iter__()
         result = []
         while True:
             try:
                 result.push(iterator.__next__())
-            except StopIteration:  # noqa: F821
+            except StopIteration:
                 return result
-    if not hasattr(iterable, "next") and not Reflect.has(Object(iterable), Symbol.iterator):  # noqa: F821
-        raise TypeError("'" + type_name(iterable) + "' object is not iterable")  # noqa: F821
-    return Array.js_from(iterable)  # noqa: F821
+    if not hasattr(iterable, "next") and not Reflect.has(Object(iterable), Symbol.iterator):
+        raise TypeError("'" + type_name(iterable) + "' object is not iterable")
+    return Array.js_from(iterable)
 
 
 def _plain_object(value):
     """A JavaScript object such as a Netscript call or JSON.parse returns: it acts as a dict of its keys."""
-    if __typeof__(value) != "object" or value == None:  # noqa: F821,E711
+    if __typeof__(value) != "object" or value == None:  # noqa: E711
         return False
-    prototype = Object.getPrototypeOf(value)  # noqa: F821
-    return (prototype is None or prototype is Object.prototype) and value.__class__ is not dict  # noqa: F821
+    prototype = Object.getPrototypeOf(value)
+    return (prototype is None or prototype is Object.prototype) and value.__class__ is not dict
 
 
 def equal(a, b):
@@ -135,7 +140,7 @@ def equal(a, b):
     numeric_a = family_a == "number" or family_a == "bool"
     numeric_b = family_b == "number" or family_b == "bool"
     if numeric_a or numeric_b:
-        return numeric_a and numeric_b and Number(a) == Number(b)  # noqa: F821
+        return numeric_a and numeric_b and Number(a) == Number(b)
     if family_a == "str" or family_b == "str":
         return False
     if family_a == "list" or family_a == "tuple":
@@ -159,7 +164,7 @@ def equal(a, b):
         if keys_a.length != keys_b.length:
             return False
         for key in keys_a:
-            if not Object.prototype.hasOwnProperty.call(b, key) or not equal(a[key], b[key]):  # noqa: F821
+            if not Object.prototype.hasOwnProperty.call(b, key) or not equal(a[key], b[key]):
                 return False
         return True
     if hasattr(a, "__eq__"):
@@ -174,14 +179,14 @@ def contains(container, element):
     family = kind(container)
     if family == "str":
         if kind(element) != "str":
-            raise TypeError("'in <string>' requires string as left operand, not " + type_name(element))  # noqa: F821
+            raise TypeError("'in <string>' requires string as left operand, not " + type_name(element))
         return container.indexOf(element) >= 0
     if family == "dict":
-        return Object.prototype.hasOwnProperty.call(container, element)  # noqa: F821
+        return Object.prototype.hasOwnProperty.call(container, element)
     if family == "object" and hasattr(container, "__contains__"):
         return container.__contains__(element)
     if _plain_object(container):
-        return Object.prototype.hasOwnProperty.call(container, element)  # noqa: F821
+        return Object.prototype.hasOwnProperty.call(container, element)
     for candidate in items(container):
         if equal(candidate, element):
             return True
@@ -189,7 +194,7 @@ def contains(container, element):
 
 
 def _unorderable(a, b, operator):
-    return TypeError("'" + operator + "' not supported between instances of '" + type_name(a) + "' and '"  # noqa: F821
+    return TypeError("'" + operator + "' not supported between instances of '" + type_name(a) + "' and '"
                      + type_name(b) + "'")
 
 
@@ -207,7 +212,7 @@ def compare(a, b, operator):
             return a > b
         return a >= b
     if (family_a == "list" or family_a == "tuple") and family_a == family_b:
-        for index in range(Math.min(a.length, b.length)):  # noqa: F821
+        for index in range(Math.min(a.length, b.length)):
             if not equal(a[index], b[index]):
                 return compare(a[index], b[index], operator)
         return compare(a.length, b.length, operator)
@@ -237,7 +242,7 @@ def slice_bounds(length, start, stop, step):
     """Python's `slice(start, stop, step).indices(length)`."""
     step = 1 if step == None else step  # noqa: E711
     if step == 0:
-        raise ValueError("slice step cannot be zero")  # noqa: F821
+        raise ValueError("slice step cannot be zero")
     lower, upper = (0, length) if step > 0 else (-1, length - 1)
     if start == None:  # noqa: E711
         start = lower if step > 0 else upper
@@ -299,14 +304,14 @@ def repr_str(text):
 
 def int_text(number):
     """Every digit of a whole number, also beyond 1e21 where JavaScript switches to exponents."""
-    return BigInt(number).toString()  # noqa: F821
+    return BigInt(number).toString()
 
 
 def _tie(number, places):
     """True when `number` lies exactly halfway between two values with `places` decimals."""
-    exact = number.toFixed(Math.min(places + 30, 100))  # noqa: F821
-    digits = exact.slice(exact.length - Math.min(places + 30, 100) + places)  # noqa: F821
-    return RegExp("^50*$").test(digits)  # noqa: F821
+    exact = number.toFixed(Math.min(places + 30, 100))
+    digits = exact.slice(exact.length - Math.min(places + 30, 100) + places)
+    return RegExp("^50*$").test(digits)
 
 
 def fixed(number, places):
@@ -315,8 +320,8 @@ def fixed(number, places):
         return int_text(number) + ("." + "0".repeat(places) if places > 0 else "")
     text = number.toFixed(places)
     if _tie(number, places):
-        exact = number.toFixed(Math.min(places + 30, 100))  # noqa: F821
-        down = exact.slice(0, exact.length - Math.min(places + 30, 100) + places)  # noqa: F821
+        exact = number.toFixed(Math.min(places + 30, 100))
+        down = exact.slice(0, exact.length - Math.min(places + 30, 100) + places)
         if places == 0:
             down = down.slice(0, -1)
         if int(down.slice(-1)) % 2 == 0:
@@ -339,10 +344,10 @@ def exponent(number, places):
 
 def float_repr(number):
     """Python's repr of a float that has a fractional part (whole numbers print as ints here)."""
-    size = Math.abs(number)  # noqa: F821
+    size = Math.abs(number)
     if size != 0 and size < 1e-4:
         return _python_exponent(number.toExponential())
-    text = String(number)  # noqa: F821
+    text = String(number)
     return _python_exponent(text) if text.indexOf("e") >= 0 else text
 
 
@@ -350,7 +355,7 @@ def _strip_zeros(text):
     at = text.indexOf("e")
     mantissa, tail = (text, "") if at < 0 else (text.slice(0, at), text.slice(at))
     if mantissa.indexOf(".") >= 0:
-        mantissa = mantissa.js_replace(RegExp("\\.?0+$"), "")  # noqa: F821
+        mantissa = mantissa.js_replace(RegExp("\\.?0+$"), "")
     return mantissa + tail
 
 
@@ -391,23 +396,23 @@ def pad(text, fill, align, width):
     if align == "<":
         return text + fill.repeat(missing)
     if align == "^":
-        left = Math.floor(missing / 2)  # noqa: F821
+        left = Math.floor(missing / 2)
         return fill.repeat(left) + text + fill.repeat(missing - left)
     return fill.repeat(missing) + text
 
 
-_SPEC = RegExp("^(?:([\\s\\S])?([<>=^]))?([-+ ])?(z)?(#)?(0)?(\\d+)?([,_])?(?:\\.(\\d+))?([bcdeEfFgGnosxX%])?$")  # noqa: F821
+_SPEC = RegExp("^(?:([\\s\\S])?([<>=^]))?([-+ ])?(z)?(#)?(0)?(\\d+)?([,_])?(?:\\.(\\d+))?([bcdeEfFgGnosxX%])?$")
 
 
 def _number(number, fill, align, sign, alternate, width, grouping, precision, kind_code):
-    whole = Number.isInteger(number)  # noqa: F821
+    whole = Number.isInteger(number)
     if "bcdoxXn".indexOf(kind_code) >= 0 and kind_code != "" and not whole:
-        raise ValueError("Unknown format code '" + kind_code + "' for object of type 'float'")  # noqa: F821
+        raise ValueError("Unknown format code '" + kind_code + "' for object of type 'float'")
     negative = number < 0 or (number == 0 and 1 / number < 0 and "eEfFgG%".indexOf(kind_code) >= 0
                               and kind_code != "")
-    size = Math.abs(number)  # noqa: F821
+    size = Math.abs(number)
     prefix = ""
-    if not isFinite(size):  # noqa: F821
+    if not isFinite(size):
         body = "nan" if size != size else "inf"
         if "EFG".indexOf(kind_code) >= 0 and kind_code != "":
             body = body.toUpperCase()
@@ -415,13 +420,13 @@ def _number(number, fill, align, sign, alternate, width, grouping, precision, ki
         body = int_text(size)
     elif kind_code == "b" or kind_code == "o" or kind_code == "x" or kind_code == "X":
         base = {"b": 2, "o": 8, "x": 16, "X": 16}[kind_code]
-        body = BigInt(size).toString(base)  # noqa: F821
+        body = BigInt(size).toString(base)
         if kind_code == "X":
             body = body.toUpperCase()
         if alternate:
             prefix = "0" + kind_code
     elif kind_code == "c":
-        return pad(String.fromCharCode(number), fill, "<" if align == None else align, width)  # noqa: F821,E711
+        return pad(String.fromCharCode(number), fill, "<" if align == None else align, width)  # noqa: E711
     elif kind_code == "e" or kind_code == "E":
         body = exponent(size, 6 if precision == None else precision)  # noqa: E711
         if kind_code == "E":
@@ -449,13 +454,13 @@ def _number(number, fill, align, sign, alternate, width, grouping, precision, ki
 def format_value(value, spec):
     """Python's `format(value, spec)`."""
     family = kind(value)
-    if family == "object" and hasattr(value, "__format__") and __typeof__(value.__format__) == "function":  # noqa: F821
+    if family == "object" and hasattr(value, "__format__") and __typeof__(value.__format__) == "function":
         return value.__format__(spec)
     if spec == "":
         return value if family == "str" else str(value)
     match = spec.match(_SPEC)
     if match is None:
-        raise ValueError("Invalid format specifier '" + spec + "' for object of type '" + type_name(value) + "'")  # noqa: F821
+        raise ValueError("Invalid format specifier '" + spec + "' for object of type '" + type_name(value) + "'")
     fill, align, sign, alternate, zero = match[1], match[2], match[3], match[5], match[6]
     width = 0 if match[7] == None else int(match[7])  # noqa: E711
     precision = None if match[9] == None else int(match[9])  # noqa: E711
@@ -467,13 +472,13 @@ def format_value(value, spec):
     if fill == None:  # noqa: E711
         fill = " "
     if family == "number" or family == "bool":
-        return _number(Number(value), fill, align, sign, alternate, width, match[8], precision, kind_code)  # noqa: F821
+        return _number(Number(value), fill, align, sign, alternate, width, match[8], precision, kind_code)
     if family != "str":
-        raise TypeError("unsupported format string passed to " + type_name(value) + ".__format__")  # noqa: F821
+        raise TypeError("unsupported format string passed to " + type_name(value) + ".__format__")
     if kind_code != "" and kind_code != "s":
-        raise ValueError("Unknown format code '" + kind_code + "' for object of type 'str'")  # noqa: F821
+        raise ValueError("Unknown format code '" + kind_code + "' for object of type 'str'")
     if sign or align == "=":
-        raise ValueError("Sign not allowed in string format specifier")  # noqa: F821
+        raise ValueError("Sign not allowed in string format specifier")
     text = value if precision == None else value.slice(0, precision)  # noqa: E711
     return pad(text, fill, "<" if align == None else align, width)  # noqa: E711
 
@@ -490,7 +495,7 @@ def _field_end(template, start):
             if depth == 0:
                 return index + 1
         index += 1
-    raise ValueError("expected '}' before end of string")  # noqa: F821
+    raise ValueError("expected '}' before end of string")
 
 
 def _lookup(name, args, kwargs, counter):
@@ -501,19 +506,19 @@ def _lookup(name, args, kwargs, counter):
     head = name.slice(0, at)
     if head == "":
         if counter[1]:
-            raise ValueError("cannot switch from manual field specification to automatic field numbering")  # noqa: F821
+            raise ValueError("cannot switch from manual field specification to automatic field numbering")
         counter[0] += 1
-        head = String(counter[0] - 1)  # noqa: F821
-    elif RegExp("^\\d+$").test(head):  # noqa: F821
+        head = String(counter[0] - 1)
+    elif RegExp("^\\d+$").test(head):
         counter[1] = True
-    if RegExp("^\\d+$").test(head):  # noqa: F821
+    if RegExp("^\\d+$").test(head):
         position = int(head)
         if position >= args.length:
-            raise IndexError("Replacement index " + head + " out of range for positional args tuple")  # noqa: F821
+            raise IndexError("Replacement index " + head + " out of range for positional args tuple")
         value = args[position]
     else:
-        if not Object.prototype.hasOwnProperty.call(kwargs, head):  # noqa: F821
-            raise KeyError(head)  # noqa: F821
+        if not Object.prototype.hasOwnProperty.call(kwargs, head):
+            raise KeyError(head)
         value = kwargs[head]
     while at < name.length:
         if name[at] == ".":
@@ -524,7 +529,7 @@ def _lookup(name, args, kwargs, counter):
         else:
             end = name.indexOf("]", at)
             key = name.slice(at + 1, end)
-            value = value[int(key) if RegExp("^\\d+$").test(key) else key]  # noqa: F821
+            value = value[int(key) if RegExp("^\\d+$").test(key) else key]
             end += 1
         at = end
     return value
@@ -551,7 +556,7 @@ def _replace(field, args, kwargs, counter):
         elif conversion == "s":
             value = str(value)
         else:
-            raise ValueError("Unknown conversion specifier " + conversion)  # noqa: F821
+            raise ValueError("Unknown conversion specifier " + conversion)
     spec = rest.slice(1) if rest.startsWith(":") else ""
     if spec.indexOf("{") >= 0:
         spec = _expand(spec, args, kwargs, counter)
@@ -577,7 +582,7 @@ def _expand(template, args, kwargs, counter):
             index = end
             start = index
         elif char == "}":
-            raise ValueError("Single '}' encountered in format string")  # noqa: F821
+            raise ValueError("Single '}' encountered in format string")
         else:
             index += 1
     out.push(template.slice(start))
@@ -589,7 +594,7 @@ def format_template(template, args, kwargs):
     return _expand(template, args, kwargs, [0, False])
 
 
-_PRINTF = RegExp("%(?:\\(([^)]*)\\))?([-+ #0]*)(\\*|\\d+)?(?:\\.(\\*|\\d+))?([diouxXeEfFgGcrsa%])", "g")  # noqa: F821
+_PRINTF = RegExp("%(?:\\(([^)]*)\\))?([-+ #0]*)(\\*|\\d+)?(?:\\.(\\*|\\d+))?([diouxXeEfFgGcrsa%])", "g")
 
 
 def printf(template, values):
@@ -600,7 +605,7 @@ def printf(template, values):
 
     def take():
         if state[0] >= queue.length:
-            raise TypeError("not enough arguments for format string")  # noqa: F821
+            raise TypeError("not enough arguments for format string")
         state[0] += 1
         return queue[state[0] - 1]
 
@@ -608,16 +613,16 @@ def printf(template, values):
         if code == "%":
             return "%"
         if width == "*":
-            width = String(take())  # noqa: F821
+            width = String(take())
         if precision == "*":
-            precision = String(take())  # noqa: F821
+            precision = String(take())
         value = mapping[key] if key != None else take()  # noqa: E711
         if code == "s":
             value, code = str(value), "s"
         elif code == "r" or code == "a":
             value, code = repr(value), "s"
         elif "diu".indexOf(code) >= 0:
-            value, code = Math.trunc(value), "d"  # noqa: F821
+            value, code = Math.trunc(value), "d"
         elif code == "c" and kind(value) == "str":
             code = "s"
         spec = ""
@@ -641,5 +646,5 @@ def printf(template, values):
 
     result = template.js_replace(_PRINTF, convert)
     if state[0] < queue.length:
-        raise TypeError("not all arguments converted during string formatting")  # noqa: F821
+        raise TypeError("not all arguments converted during string formatting")
     return result

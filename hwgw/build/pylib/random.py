@@ -5,7 +5,12 @@ which lacks uniform, sample and choices and draws other numbers than CPython. Se
 seeds with SHA-512, which is not here).
 """
 
-__pragma__("noopov")  # noqa: F821
+# __pragma__ ("skip")
+__pragma__ = Math = Number = Set = __genrand_uint32__ = __init_by_array__ = __new__ = None
+__typeof__ = None
+# __pragma__ ("noskip")
+
+__pragma__("noopov")
 
 __pragma__("js", "{}", """
 const __state__ = {mt: new Uint32Array (624), index: 625};
@@ -69,31 +74,31 @@ function __genrand_uint32__ () {
     y ^= y >>> 18;
     return y >>> 0;
 }
-""")  # noqa: F821
+""")
 
 
 def seed(a=None):
     if a == None:  # noqa: E711
-        a = Math.floor(Math.random() * 9007199254740992)  # noqa: F821
-    if __typeof__(a) != "number" or not Number.isInteger(a):  # noqa: F821
-        raise TypeError("seed must be an int in built scripts")  # noqa: F821
-    n, key = Math.abs(a), []  # noqa: F821
+        a = Math.floor(Math.random() * 9007199254740992)
+    if __typeof__(a) != "number" or not Number.isInteger(a):
+        raise TypeError("seed must be an int in built scripts")
+    n, key = Math.abs(a), []
     while n > 0:
         key.push(n % 4294967296)
-        n = Math.floor(n / 4294967296)  # noqa: F821
-    __init_by_array__(key if key.length else [0])  # noqa: F821
+        n = Math.floor(n / 4294967296)
+    __init_by_array__(key if key.length else [0])
 
 
 def random():
-    a = Math.floor(__genrand_uint32__() / 32)  # noqa: F821
-    b = Math.floor(__genrand_uint32__() / 64)  # noqa: F821
+    a = Math.floor(__genrand_uint32__() / 32)
+    b = Math.floor(__genrand_uint32__() / 64)
     return (a * 67108864 + b) / 9007199254740992
 
 
 def getrandbits(k):
     if k <= 32:
-        return Math.floor(__genrand_uint32__() / Math.pow(2, 32 - k)) if k > 0 else 0  # noqa: F821
-    low = __genrand_uint32__()  # noqa: F821
+        return Math.floor(__genrand_uint32__() / Math.pow(2, 32 - k)) if k > 0 else 0
+    low = __genrand_uint32__()
     return low + getrandbits(k - 32) * 4294967296
 
 
@@ -109,17 +114,17 @@ def randrange(start, stop=None, step=1):
     if stop == None:  # noqa: E711
         if start > 0:
             return _randbelow(start)
-        raise ValueError("empty range for randrange()")  # noqa: F821
+        raise ValueError("empty range for randrange()")
     width = stop - start
     if step == 1:
         if width > 0:
             return start + _randbelow(width)
-        raise ValueError("empty range for randrange()")  # noqa: F821
+        raise ValueError("empty range for randrange()")
     if step == 0:
-        raise ValueError("zero step for randrange()")  # noqa: F821
-    count = Math.floor((width + step - 1) / step) if step > 0 else Math.floor((width + step + 1) / step)  # noqa: F821
+        raise ValueError("zero step for randrange()")
+    count = Math.floor((width + step - 1) / step) if step > 0 else Math.floor((width + step + 1) / step)
     if count <= 0:
-        raise ValueError("empty range for randrange()")  # noqa: F821
+        raise ValueError("empty range for randrange()")
     return start + step * _randbelow(count)
 
 
@@ -133,7 +138,7 @@ def uniform(a, b):
 
 def choice(sequence):
     if len(sequence) == 0:
-        raise IndexError("Cannot choose from an empty sequence")  # noqa: F821
+        raise IndexError("Cannot choose from an empty sequence")
     return sequence[_randbelow(len(sequence))]
 
 
@@ -146,11 +151,11 @@ def shuffle(sequence):
 def sample(population, k):
     n = len(population)
     if not 0 <= k <= n:
-        raise ValueError("Sample larger than population or is negative")  # noqa: F821
+        raise ValueError("Sample larger than population or is negative")
     result = [None for _ in range(k)]
     setsize = 21
     if k > 5:
-        setsize += Math.pow(4, Math.ceil(Math.log(k * 3) / Math.log(4)))  # noqa: F821
+        setsize += Math.pow(4, Math.ceil(Math.log(k * 3) / Math.log(4)))
     if n <= setsize:
         pool = [population[i] for i in range(n)]
         for i in range(k):
@@ -158,7 +163,7 @@ def sample(population, k):
             result[i] = pool[j]
             pool[j] = pool[n - i - 1]
     else:
-        selected = __new__(Set())  # noqa: F821
+        selected = __new__(Set())
         for i in range(k):
             j = _randbelow(n)
             while selected.has(j):
@@ -172,7 +177,7 @@ def choices(population, weights=None, cum_weights=None, k=1):
     n = len(population)
     if cum_weights == None:  # noqa: E711
         if weights == None:  # noqa: E711
-            return [population[Math.floor(random() * n)] for _ in range(k)]  # noqa: F821
+            return [population[Math.floor(random() * n)] for _ in range(k)]
         cum_weights, total = [], 0
         for weight in weights:
             total += weight
@@ -182,7 +187,7 @@ def choices(population, weights=None, cum_weights=None, k=1):
     for _ in range(k):
         target, low, high = random() * total, 0, n - 1
         while low < high:
-            middle = Math.floor((low + high) / 2)  # noqa: F821
+            middle = Math.floor((low + high) / 2)
             if target < cum_weights[middle]:
                 high = middle
             else:

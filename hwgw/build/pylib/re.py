@@ -6,7 +6,11 @@ differ: (?P<name>...), (?P=name), \\A, \\Z and leading inline flags. \\d, \\w an
 re.ASCII; VERBOSE patterns are not supported.
 """
 
-__pragma__("noopov")  # noqa: F821
+# __pragma__ ("skip")
+__pragma__ = Array = Object = RegExp = __new__ = __typeof__ = None
+# __pragma__ ("noskip")
+
+__pragma__("noopov")
 
 I = IGNORECASE = 2
 M = MULTILINE = 8
@@ -16,14 +20,14 @@ X = VERBOSE = 64
 _INLINE = {"i": 2, "m": 8, "s": 16, "a": 256, "x": 64, "u": 0, "L": 0}
 
 
-class error(Exception):  # noqa: N801, F821
+class error(Exception):  # noqa: N801
     pass
 
 
 def _translate(pattern):
     """JavaScript's spelling of a Python pattern, the flags written inline at its start, and its named groups."""
     flags, out, index, in_class, count, names = 0, "", 0, False, 0, {}
-    inline = pattern.match(RegExp("^\\(\\?([aiLmsux]+)\\)"))  # noqa: F821
+    inline = pattern.match(RegExp("^\\(\\?([aiLmsux]+)\\)"))
     if inline:
         for letter in inline[1]:
             flags |= _INLINE[letter]
@@ -72,9 +76,9 @@ class Pattern:
         js_flags = "gd" + ("i" if self.flags & IGNORECASE else "") + ("m" if self.flags & MULTILINE else "") \
             + ("s" if self.flags & DOTALL else "")
         try:
-            self._anywhere = __new__(RegExp(source, js_flags))  # noqa: F821
-            self._here = __new__(RegExp(source, js_flags + "y"))  # noqa: F821
-            self._whole = __new__(RegExp("(?:" + source + ")(?![\\s\\S])", js_flags + "y"))  # noqa: F821
+            self._anywhere = __new__(RegExp(source, js_flags))
+            self._here = __new__(RegExp(source, js_flags + "y"))
+            self._whole = __new__(RegExp("(?:" + source + ")(?![\\s\\S])", js_flags + "y"))
         except:  # noqa: E722  (JavaScript's SyntaxError is no Python exception)
             raise error("bad pattern " + repr(pattern))
 
@@ -96,7 +100,7 @@ class Pattern:
     def finditer(self, string, pos=0, endpos=None):
         text = string if endpos == None else string.slice(0, endpos)  # noqa: E711
         self._anywhere.lastIndex = pos
-        return [Match(self, string, found, pos, endpos) for found in Array.js_from(text.matchAll(self._anywhere))]  # noqa: F821,E501
+        return [Match(self, string, found, pos, endpos) for found in Array.js_from(text.matchAll(self._anywhere))]
 
     def findall(self, string, pos=0, endpos=None):
         found = []
@@ -148,7 +152,7 @@ class Match:
         self._found = found
 
     def _index(self, group):
-        return self.re.groupindex[group] if __typeof__(group) == "string" else group  # noqa: F821
+        return self.re.groupindex[group] if __typeof__(group) == "string" else group
 
     def group(self, *groups):
         if groups.length == 0:
@@ -167,7 +171,7 @@ class Match:
 
     def groupdict(self, default=None):
         found = {}
-        for name in Object.js_keys(self.re.groupindex):  # noqa: F821
+        for name in Object.js_keys(self.re.groupindex):
             value = self._found[self.re.groupindex[name]]
             found[name] = default if value == None else value  # noqa: E711
         return found
@@ -192,14 +196,14 @@ class Match:
                 index += 1
                 continue
             following = template[index + 1]
-            digits = template.slice(index + 1).match(RegExp("^\\d{1,2}"))  # noqa: F821
+            digits = template.slice(index + 1).match(RegExp("^\\d{1,2}"))
             if digits:
                 out += self.group(int(digits[0])) or ""
                 index += 1 + digits[0].length
             elif following == "g" and template[index + 2] == "<":
                 end = template.indexOf(">", index)
                 name = template.slice(index + 3, end)
-                out += self.group(int(name) if RegExp("^\\d+$").test(name) else name) or ""  # noqa: F821
+                out += self.group(int(name) if RegExp("^\\d+$").test(name) else name) or ""
                 index = end + 1
             else:
                 out += {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", "f": "\f", "v": "\v", "a": "\x07"}.get(
@@ -218,7 +222,7 @@ def compile(pattern, flags=0):  # noqa: A001
     if isinstance(pattern, Pattern):
         return pattern
     key = str(flags) + ":" + pattern
-    if not Object.prototype.hasOwnProperty.call(_cache, key):  # noqa: F821
+    if not Object.prototype.hasOwnProperty.call(_cache, key):
         _cache[key] = Pattern(pattern, flags)
     return _cache[key]
 
