@@ -11,7 +11,7 @@ from pathlib import Path
 from .errors import Finding
 from .lower import LIBRARIES, PYLIB, alone_on_its_lines, repeatable, unsafe_and_operand, value_ands
 
-# Modules Transcrypt ships (or hwgw adds) whose behaviour the build supports.
+# Library modules built scripts can import: hwgw's versions of them in pylib/ take the place of Transcrypt's.
 SUPPORTED_LIBRARIES = {"math", "json", "random", "re", "time", "itertools", "copy"}
 
 # Builtins that work in built scripts (the conformance programs exercise them); Python's others are not there.
