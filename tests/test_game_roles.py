@@ -80,3 +80,16 @@ def test_money_is_shown_short():
     assert money(45_029_876.7) == "$45.03m"
     assert money(2.5e9) == "$2.50b"
     assert money(999) == "$999"
+
+
+def test_status_reports_income_since_the_first_hack():
+    from hwgw.game.core.view import status, status_line
+    from test_game_schedule import make
+
+    batcher, stats, pool = make()
+    batcher.firstHack = 10_000.0
+    batcher.money = 50e6
+    assert status(batcher, 20_000.0)["income"] == pytest.approx(5e6)
+    assert "$5.00m/s" in status_line(batcher, 20_000.0)
+    batcher.firstHack = 0.0
+    assert status(batcher, 20_000.0)["income"] == 0.0

@@ -37,8 +37,7 @@ class Orchestrator:
         self.batchers = {}
         self.level = 0
         self.announced_level = 0
-        self.began = now_ms()
-        self.last_status = self.began
+        self.last_status = now_ms()
 
     def take_stats(self, body):
         if self.pool is None:
@@ -112,7 +111,7 @@ class Orchestrator:
             return
         self.last_status = moment
         for target in self.batchers.keys():
-            self.ns.tprint(status_line(self.batchers[target], moment - self.began))
+            self.ns.tprint(status_line(self.batchers[target], moment))
         self.ns.tprint(pool_line(self.pool, moment))
 
 

@@ -52,6 +52,7 @@ class Batcher:
         self.desyncs = {"late": 0, "unprepped": 0, "skippedHacks": 0}
         self.counts = {"batches": 0, "memorySkips": 0, "missed": 0, "prepRounds": 0, "hacks": 0, "execFailures": 0}
         self.money = 0.0
+        self.firstHack = 0.0  # when the first hack landed (0: none yet), for the income since then
         self.notes = []
         self.elevated = False
         self.skipping = False
@@ -283,6 +284,8 @@ class Batcher:
             self.notes.append(f"desync: {command} of batch {batch_id} on {self.target} started too late, "
                               "its batch skips its hack")
         elif command == HACK:
+            if self.firstHack == 0:
+                self.firstHack = job.ended
             self.money += job.result
             self.counts["hacks"] += 1
             self.check_hack(batch, job)

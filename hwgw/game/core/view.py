@@ -8,21 +8,22 @@ def money(amount):
     return f"${amount:.0f}"
 
 
-def status_line(batcher, elapsed_ms):
-    """Income, batches, desyncs, cycles and RAM for one target (JSON-friendly numbers follow in `status`)."""
-    figures = status(batcher, elapsed_ms)
+def status_line(batcher, moment):
+    """Income since the first hack, batches, desyncs and cycles for one target."""
+    figures = status(batcher, moment)
     desyncs = figures["desyncs"]
     return (f"hwgw: {batcher.target} [{batcher.mode}] {money(figures['income'])}/s, "
-            f"{figures['batches']} batches ({figures['inFlight']} in flight, {figures['memorySkips']} without RAM), "
+            f"{figures['batches']} batches ({figures['inFlight']} in flight, {figures['memorySkips']} tries without RAM), "
             f"landings {batcher.spacing} ms apart, batch every {batcher.period:.0f} ms, "
             f"desyncs: {desyncs['late']} late, {desyncs['unprepped']} unprepped, {desyncs['skippedHacks']} hacks "
             f"skipped, {figures['missed']} missed; cycles {figures['cycles']} ({figures['cycleMs']:.2f} ms each)")
 
 
-def status(batcher, elapsed_ms):
+def status(batcher, moment):
     cycles = batcher.cycles
+    elapsed = moment - batcher.firstHack
     return {"target": batcher.target, "mode": batcher.mode,
-            "income": batcher.money / (elapsed_ms / 1000) if elapsed_ms > 0 else 0.0,
+            "income": batcher.money / (elapsed / 1000) if batcher.firstHack > 0 and elapsed > 0 else 0.0,
             "money": batcher.money, "batches": batcher.counts["batches"], "inFlight": batcher.in_flight(),
             "memorySkips": batcher.counts["memorySkips"], "missed": batcher.counts["missed"],
             "prepRounds": batcher.counts["prepRounds"], "desyncs": dict(batcher.desyncs),
