@@ -36,8 +36,6 @@ DEVIATIONS = {
                      "TypeError that no except clause names",
     "set_order": "sets keep insertion order; CPython's order comes from hashes (small ints ascending)",
     "view_repr": "d.keys(), d.values(), d.items() and range() are lists in built code and print as lists",
-    "lib_time": "the linker renames the time module's export time to py_time, but time.time() reads .time (link "
-                "stage); from time import time works",
 }
 
 # One CPython process imports the programs one after another, each with its stdout captured; the outputs go back

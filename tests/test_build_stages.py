@@ -84,3 +84,19 @@ def test_ranges_are_python_string_indices_even_after_astral_characters():
     text = 'var a = "\U0001F600"; var b = 1;'
     second = jsast.parse(text).body[1]
     assert text[second.range[0]:second.range[1]] == "var b = 1;"
+
+
+def test_renaming_keeps_a_module_interface():
+    """`time` is a Netscript name, but `import time; time.time()` reads the module's export `time`."""
+    lib = "export function time () { return 1; }\nexport var other = 2;\n"
+    main = ("import * as __module_time__ from './time.js';\nimport {time} from './time.js';\n"
+            "export var main = async function (ns) { __module_time__.time (); time (); };\n")
+    modules = {
+        "time": link.Module("time", "p/lib/time.js", lib, False),
+        "p.main": link.Module("p.main", "p/main.js", main, True),
+    }
+    out = _linked(modules, {"time": "py_time"})
+    assert "function py_time ()" in out["time"] and "export {py_time as time};" in out["time"]
+    assert "export function" not in out["time"]
+    assert "import {time as py_time} from '/p/lib/time.js';" in out["p.main"]
+    assert "__module_time__.time ()" in out["p.main"] and "py_time ();" in out["p.main"]

@@ -50,7 +50,8 @@ def walk(node):
 
 
 def identifiers(node):
-    """Every Identifier in a name position, with its parent: property names and object keys are left out."""
+    """Every Identifier in a name position, with its parent: property names, object keys and the names a module
+    exports or imports by are left out."""
     stack = [(node, None)]
     while stack:
         current, parent = stack.pop()
@@ -68,6 +69,10 @@ def identifiers(node):
                         and not current.computed and not getattr(current, "shorthand", False):
                     continue
                 if key == "label":
+                    continue
+                # A module's interface: `import {a as b}` and `export {b as c}` name a and c for the other module.
+                if (key == "imported" and current.type == "ImportSpecifier") \
+                        or (key == "exported" and current.type == "ExportSpecifier"):
                     continue
                 stack.append((item, current))
 

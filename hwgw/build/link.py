@@ -49,6 +49,7 @@ class Statement:
     import_source: str | None = None
     specifiers: list[ImportSpec] = field(default_factory=list)
     hidden_descriptor: list[tuple[int, int]] = field(default_factory=list)  # `enumerable: true` values to hide
+    declaration_start: int | None = None  # where the declaration after `export ` begins
     kept: bool = False
 
 
@@ -129,9 +130,11 @@ def _classify(node) -> Statement:
                 st.specifiers.append(ImportSpec("named", item.imported.name, item.local.name))
     elif decl.type in ("FunctionDeclaration", "ClassDeclaration"):
         st.kind, st.declares = "decl", {decl.id.name}
+        st.declaration_start = decl.range[0] if decl is not node else None
     elif decl.type == "VariableDeclaration":
         st.kind = "decl"
         st.declares = {d.id.name for d in decl.declarations if d.id.type == "Identifier"}
+        st.declaration_start = decl.range[0] if decl is not node else None
     elif node.type == "ExpressionStatement":
         expr = node.expression
         if expr.type == "AssignmentExpression" and expr.left.type == "MemberExpression":
@@ -248,12 +251,11 @@ class Linker:
             local = renames.get(spec.local, spec.local)
             if spec.kind == "namespace":
                 return f"import * as {local} from '{path}';"
-            imported = renames.get(spec.imported, spec.imported) if spec.kind == "named" else "default"
-            names.append(local if imported == local else f"{imported} as {local}")
+            names.append(local if spec.imported == local else f"{spec.imported} as {local}")
         return f"import {{{', '.join(names)}}} from '{path}';"
 
     def print_module(self, module: Module, renames: dict[str, str]) -> str:
-        edits = []
+        edits, exports = [], []
         used = module.used
         has_runtime_import = False
         for st in module.statements:
@@ -268,7 +270,15 @@ class Linker:
             else:
                 edits.extend(_rename_edits(st, renames))
                 edits.extend(jsast.Edit(start, end, "false") for start, end in st.hidden_descriptor)
+                if st.declaration_start is not None and st.declares & renames.keys():
+                    # Renaming stays inside the module: the declaration loses `export`, and an export list
+                    # at the end gives the new name out under the old one.
+                    edits.append(jsast.Edit(st.start, st.declaration_start, ""))
+                    exports += [f"{renames[name]} as {name}" if name in renames else name
+                                for name in sorted(st.declares)]
         text = jsast.apply_edits(module.text, edits)
+        if exports:
+            text += f"\nexport {{{', '.join(exports)}}};\n"
         runtime = self.modules.get(RUNTIME)
         if module.name != RUNTIME and not has_runtime_import and runtime is not None \
                 and self._module_props(module) & self.runtime_properties():
