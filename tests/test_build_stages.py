@@ -100,3 +100,29 @@ def test_renaming_keeps_a_module_interface():
     assert "export function" not in out["time"]
     assert "import {time as py_time} from '/p/lib/time.js';" in out["p.main"]
     assert "__module_time__.time ()" in out["p.main"] and "py_time ();" in out["p.main"]
+
+
+def test_javascript_that_does_not_parse_is_a_finding_not_a_traceback(tmp_path, monkeypatch):
+    import hwgw.build as build_package
+    from hwgw.build import BuildError, build
+
+    src = tmp_path / "play"
+    src.mkdir()
+    (src / "broken.py").write_text("async def main(ns):\n    await ns.hack('n00dles')\n")
+    real = build_package.transpile
+
+    def garble(sources, workdir):
+        emitted = real(sources, workdir)
+        emitted["broken"] += "\nvar = ;\n"
+        return emitted
+
+    monkeypatch.setattr(build_package, "transpile", garble)
+    out = tmp_path / "out"
+    try:
+        build(src, out)
+    except BuildError as error:
+        (finding,) = error.findings
+        assert finding.path == src / "broken.py" and "does not parse" in finding.message
+    else:
+        raise AssertionError("a module whose JavaScript does not parse must fail the build")
+    assert not out.exists()

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+import esprima
 import jinja2
 
 from . import link as linker
@@ -144,13 +145,21 @@ def _link_and_write(src, out, sources, local_modules, emitted, analysis_cache: P
     prefix = base.split(".")[0] if base else src.resolve().name
     report = BuildReport(out=Path(out))
     modules = {}
+    paths = {s.module: s.path for s in sources}
     for name, text in emitted.items():
         is_source = name in local_modules
-        if name == linker.RUNTIME:
-            report.runtime_bytes_before = len(text.encode())
-            text = _adapt_runtime(text, analysis_cache)
-        if is_source:
-            text = linker.memo(analysis_cache, "peephole", text, simplify_ns_calls)
+        try:
+            if name == linker.RUNTIME:
+                report.runtime_bytes_before = len(text.encode())
+                text = _adapt_runtime(text, analysis_cache)
+            if is_source:
+                text = linker.memo(analysis_cache, "peephole", text, simplify_ns_calls)
+            linker.analysis(text, analysis_cache)
+        except esprima.Error as error:
+            raise BuildError([Finding(paths.get(name, Path(f"{name}.js")), 0, 0,
+                                      f"the JavaScript Transcrypt made for this module does not parse "
+                                      f"(its line {error.lineNumber}: {error.description or error}); simplify the "
+                                      f"construct or report it as an hwgw bug")]) from None
         modules[name] = linker.Module(name, _game_path(name, base, prefix, is_source), text, is_source)
 
     link = linker.Linker(modules)
