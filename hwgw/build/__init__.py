@@ -157,9 +157,8 @@ def _link_and_write(src, out, sources, local_modules, emitted, analysis_cache: P
             linker.analysis(text, analysis_cache)
         except esprima.Error as error:
             raise BuildError([Finding(paths.get(name, Path(f"{name}.js")), 0, 0,
-                                      f"the JavaScript Transcrypt made for this module does not parse "
-                                      f"(its line {error.lineNumber}: {error.description or error}); simplify the "
-                                      f"construct or report it as an hwgw bug")]) from None
+                                      f"the JavaScript Transcrypt made for this module does not parse ({error}); "
+                                      f"simplify the construct or report it as an hwgw bug")]) from None
         modules[name] = linker.Module(name, _game_path(name, base, prefix, is_source), text, is_source)
 
     link = linker.Linker(modules)
