@@ -137,7 +137,7 @@ def build(src: Path | None = None, out: Path = Path("build")) -> BuildReport:
 
     with _workdir(src) as workdir:
         emitted = transpile(sources, workdir)
-        return _link_and_write(src, out, sources, local_modules, emitted, workdir / "analysis")
+        return _link_and_write(src, out, sources, local_modules, emitted, cache_root() / "analysis")
 
 
 def _link_and_write(src, out, sources, local_modules, emitted, analysis_cache: Path) -> BuildReport:

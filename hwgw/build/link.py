@@ -7,6 +7,7 @@
 """
 
 import hashlib
+import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -166,8 +167,10 @@ def memo(cache: Path | None, kind: str, text: str, compute):
             return pickle.load(stored)
     result = compute(text)
     cache.mkdir(parents=True, exist_ok=True)
-    with open(path, "wb") as stored:
+    partial = path.with_suffix(f".{os.getpid()}.part")  # builds run side by side: publish whole files only
+    with open(partial, "wb") as stored:
         pickle.dump(result, stored, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(partial, path)
     return result
 
 

@@ -107,7 +107,7 @@ def transpile(sources: list[Source], workdir: Path) -> dict[str, str]:
     stage(sources, workdir / "src")
     target = workdir / "target"
     proc = subprocess.run(
-        [sys.executable, "-m", "transcrypt", *TRANSCRYPT_FLAGS, "-od", str(target),
+        [sys.executable, str(Path(__file__).parent / "transcrypt_main.py"), *TRANSCRYPT_FLAGS, "-od", str(target),
          str(workdir / "src" / f"{ENTRY}.py")],
         capture_output=True, text=True, cwd=workdir,
     )
@@ -120,5 +120,11 @@ def transpile(sources: list[Source], workdir: Path) -> dict[str, str]:
         name = js.name[: -len(".js")]
         if name == ENTRY or name in TYPE_ONLY_MODULES:
             continue
-        modules[name] = js.read_text(encoding="utf-8")
+        modules[name] = _without_stamp(js.read_text(encoding="utf-8"))
     return modules
+
+
+def _without_stamp(text: str) -> str:
+    """Drop the compile-time stamp Transcrypt writes on the first line: the same source must give the same text."""
+    first, _, rest = text.partition("\n")
+    return rest if first.startswith("// Transcrypt'ed from Python") else text

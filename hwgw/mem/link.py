@@ -8,6 +8,32 @@ from hwgw.mem.parse import ParseFailure, parse_script
 from hwgw.mem.paths import resolve_module
 
 
+_COLLECTED: dict[tuple[str, int], tuple[object, object, tuple[tuple[str, str], ...]]] = {}
+
+
+def _collected(module: str, tree, scripts: Mapping[str, str]):
+    """A module's dependencies, remembered per parsed tree: pricing every script of a build walks the same shared
+    modules again and again. A remembered result serves only while its imports still resolve to the same files."""
+    key = (module, id(tree))
+    known = _COLLECTED.get(key)
+    if known is not None and known[0] is tree and all(
+        resolve_module(spec, module, scripts) == resolved for spec, resolved in known[2]
+    ):
+        return known[1]
+    resolutions: list[tuple[str, str]] = []
+
+    def resolve(spec: str) -> str:
+        resolved = resolve_module(spec, module, scripts)
+        resolutions.append((spec, resolved))
+        return resolved
+
+    deps = DependencyCollector(module, resolve).collect(tree)
+    if len(_COLLECTED) > 512:  # a long `hwgw watch` session must not grow without bound
+        _COLLECTED.clear()
+    _COLLECTED[key] = (tree, deps, tuple(resolutions))
+    return deps
+
+
 class ImportFailure(Exception):
     """An imported module is missing or cannot be parsed. The message is the text the game shows."""
 
@@ -22,7 +48,7 @@ def link(entry: str, program, scripts: Mapping[str, str], server: str = "home") 
     queue: deque[str] = deque()
 
     def collect(module: str, tree) -> None:
-        deps = DependencyCollector(module, lambda spec: resolve_module(spec, module, scripts)).collect(tree)
+        deps = _collected(module, tree, scripts)
         done.add(module)
         queue.extend(name for name in deps.imports if name not in done)
         dependencies.update(deps.dependencies)
