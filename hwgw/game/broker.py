@@ -27,6 +27,8 @@ Usage: run hwgw/broker.js [--port 1] [--ack-timeout 10000] [--single-writer]
 `--single-writer` enforces one publisher per event topic and one subscriber per command topic.
 """
 
+from typing import Any
+
 from hwgw.game.core.message import (
     ACK,
     BROKER,
@@ -55,7 +57,7 @@ DEFAULT_ACK_TIMEOUT = 10_000
 
 
 class Broker:
-    def __init__(self, ns, port=SIGN_ON_PORT, ack_timeout=DEFAULT_ACK_TIMEOUT, single_writer=False):
+    def __init__(self, ns: NS, port=SIGN_ON_PORT, ack_timeout=DEFAULT_ACK_TIMEOUT, single_writer=False):
         self.ns = ns
         self.port = port
         self.state_port = state_port(port)
@@ -64,9 +66,9 @@ class Broker:
         self.single_writer = single_writer
         self.clock = 0  # ms, advanced by keep_time
         # Saved after every step that changes it: plain data only.
-        self.state = {"next_port": TOPIC_PORTS, "free": [], "topics": {}, "outbox": []}
-        self.queued = {}  # topic -> ids in the topic's port, oldest first
-        self.since = {}  # topic -> clock when its head last started waiting for acks
+        self.state: dict[str, Any] = {"next_port": TOPIC_PORTS, "free": [], "topics": {}, "outbox": []}
+        self.queued: dict[str, list[str]] = {}  # topic -> ids in the topic's port, oldest first
+        self.since: dict[str, float] = {}  # topic -> clock when its head last started waiting for acks
         self.notices = 0
         self.dirty = False
 
@@ -99,7 +101,7 @@ class Broker:
             held.append(raw)
             raw = self.ns.readPort(topic["port"])
         ids = []
-        overflows = []
+        overflows: list[int] = []
         for raw in held:
             if len(overflows) == 0 and self.ns.tryWritePort(topic["port"], raw):
                 ids.append(raw["id"])
