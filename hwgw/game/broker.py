@@ -404,6 +404,8 @@ async def main(ns: NS) -> None:
     port, ack_timeout, single_writer = parse_options(ns.args)
     broker = Broker(ns, port, ack_timeout, single_writer)
     broker.restore()
-    # Calling an async function runs it up to its first await, so the clock now runs beside serve().
-    broker.keep_time()
+    # Not awaited on purpose: in JavaScript calling an async function runs it up to its first await, so the clock
+    # now runs beside serve(). Its loop awaits only ns.asleep, which the game exempts from its rule against
+    # concurrent Netscript calls. `_ =` tells type checkers the coroutine is dropped knowingly.
+    _ = broker.keep_time()
     await broker.serve()
