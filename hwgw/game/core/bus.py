@@ -20,6 +20,8 @@ decorated handlers holds the handlers of all those scripts. `setup()` wires all 
 server with other bus scripts names its own: `await bus.setup(on_init, request_batch)`.
 """
 
+from typing import Any
+
 from hwgw.game.core.message import (
     ACK,
     COMMAND,
@@ -36,9 +38,11 @@ from hwgw.game.core.message import (
     inbox_port,
     make_message,
 )
+from hwgw.ns import NS
 
 # Decorated handlers, in the order their modules defined them: {"role", "topic", "produces", "handler"}.
-HANDLERS = []
+# Typed in a comment: the build does not export a module-level name that carries an annotation.
+HANDLERS = []  # type: list[dict[str, Any]]
 
 
 class BusError(Exception):
@@ -69,17 +73,18 @@ def command_listener(listens, produces):
 
 
 class Bus:
-    def __init__(self, ns, name, port=SIGN_ON_PORT, retry_ms=5):
+    def __init__(self, ns: NS, name, port=SIGN_ON_PORT, retry_ms=5):
         self.ns = ns
         self.name = name
         self.port = port
         self.inbox = inbox_port(ns.pid)
         self.retry_ms = retry_ms
         self.sent = 0
-        self.topics = {}  # topic -> {"port", "kind", "handlers", "last": id of the last message handled}
-        self.awaiting = []  # ids of registrations whose reply setup waits for
-        self.replies = {}  # registration id -> the broker's reply
-        self.dropped = []  # topics the broker dropped this script from
+        # topic -> {"port", "kind", "handlers", "last": id of the last message handled}
+        self.topics: dict[str, dict[str, Any]] = {}
+        self.awaiting: list[str] = []  # ids of registrations whose reply setup waits for
+        self.replies: dict[str, dict[str, Any]] = {}  # registration id -> the broker's reply
+        self.dropped: list[str] = []  # topics the broker dropped this script from
         self.signed_on = False
 
     # setup

@@ -114,7 +114,7 @@ class Batch:
         self.target = target
         self.jobs = jobs
         self.kind = kind
-        self.nodes = {}
+        self.nodes: dict[str, float] = {}
         self.totalRamRequired = 0.0
         for command in jobs:
             job = jobs[command]

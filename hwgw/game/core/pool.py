@@ -9,12 +9,16 @@ calls); jobs are placed largest first, each on the node with the least room left
 `ramPool` (host -> GB free now) and `totalRamAvailable` keep the design notes' names; they are refreshed by `at`.
 """
 
+from typing import Any
+
+from hwgw.game.core.model import Job
+
 
 class RamPool:
     def __init__(self, nodes):
         """`nodes`: host -> GB the workers may use there."""
         self.capacity = dict(nodes)
-        self.bookings = {}
+        self.bookings: dict[str, list[list[Any]]] = {}  # host -> [from, until, GB, job] of each job
         for host in self.capacity.keys():
             self.bookings[host] = []
         self.ramPool = dict(nodes)
@@ -48,7 +52,7 @@ class RamPool:
         """Reserve each job's RAM over [job.bookedFrom, job.bookedUntil) and set job.host; False (and nothing
         booked) if some job fits nowhere. Each job goes where it leaves the least room at its busiest moment."""
         order = sorted(jobs, key=lambda job: -job.ram())
-        done = []
+        done: list[Job] = []
         for job in order:
             chosen = None
             room = 0.0

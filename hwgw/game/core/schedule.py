@@ -45,9 +45,9 @@ class Batcher:
         self.nextStart = 0
         self.batches = {}
         # Batches waiting for a decision on a command, in the order of that command's start times.
-        self.queues = {WEAKGROW: [], GROW: [], HACK: []}
+        self.queues: dict[str, list[Batch]] = {WEAKGROW: [], GROW: [], HACK: []}
         # [from, to] of each hack -> weakhack and grow -> weakgrow landing pair in flight, in landing order.
-        self.windows = {HACK: [], GROW: []}
+        self.windows: dict[str, list[list[float]]] = {HACK: [], GROW: []}
         self.cycles = {"total": 0, "totalMs": 0.0}
         self.desyncs = {"late": 0, "unprepped": 0, "skippedHacks": 0}
         self.counts = {"batches": 0, "memorySkips": 0, "missed": 0, "prepRounds": 0, "hacks": 0, "execFailures": 0}
@@ -99,7 +99,7 @@ class Batcher:
 
     def cycle(self, now, security, money):
         """Jobs to launch now, as a list of [batch, command]; `security`/`money` are the target's current values."""
-        launches = []
+        launches: list[list[Batch | str]] = []
         if not self.quiet(now):
             return launches
         prepped = security <= self.stats.minDifficulty + SECURITY_TOLERANCE

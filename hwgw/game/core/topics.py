@@ -71,9 +71,9 @@ def settings_to_args(settings):
     return args
 
 
-def settings_from_args(args):
+def settings_from_args(args) -> dict[str, float]:
     """Read `--name value` pairs for the DEFAULTS keys; raise ValueError naming the bad argument."""
-    settings = dict(DEFAULTS)
+    settings: dict[str, float] = dict(DEFAULTS)
     i = 0
     while i < len(args):
         flag = args[i]

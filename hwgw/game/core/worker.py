@@ -7,17 +7,20 @@ with additionalMsec, so the call starts now, at the security of now. Started aft
 reports "late".
 """
 
+from typing import Any
+
 from hwgw.game.core.clock import now_ms
 from hwgw.game.core.model import LATE
+from hwgw.ns import NS
 
 REPORT_PORT = 2
 
 
-async def work(ns, call):
+async def work(ns: NS, call):
     """`call(target, additional_ms)` starts the worker's hack, grow or weaken and returns its promise."""
     started = now_ms()
     ns.disableLog("ALL")
-    args = ns.args
+    args: list[Any] = ns.args  # by position as above: the port is an int, which str | float | bool cannot say
     target = args[0]
     delay = args[3] - started
     if delay < 0:
