@@ -10,6 +10,7 @@ Arguments: the settings (`--port` ...).
 """
 
 import math
+from typing import Any
 
 from hwgw.game.core import planner, topics
 from hwgw.game.core.bus import Bus, command_listener, command_requester, event_listener
@@ -17,7 +18,7 @@ from hwgw.game.core.clock import now_ms
 from hwgw.game.core.message import EVENT
 from hwgw.ns import NS
 
-INITIATOR = {}
+INITIATOR: dict[str, dict[str, Any]] = {}  # "settings", and "state" once the researcher's event came
 
 
 def worker_nodes(servers, reserve):

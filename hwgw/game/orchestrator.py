@@ -14,6 +14,8 @@ Every `--report` seconds it prints one status line per target and one for the RA
 Arguments: the settings (`--port` ...).
 """
 
+from __future__ import annotations
+
 from hwgw.game.core import topics
 from hwgw.game.core.bus import Bus, command_requester, event_listener
 from hwgw.game.core.clock import now_ms
@@ -24,17 +26,17 @@ from hwgw.game.core.schedule import Batcher
 from hwgw.game.core.view import pool_line, status_line
 from hwgw.ns import NS
 
-ORCHESTRATOR = {}
+ORCHESTRATOR: dict[str, Orchestrator] = {}  # "it": the one the event handlers feed
 IDLE_MS = 1000  # longest sleep, so that broker messages and reports are handled within a second
 
 
 class Orchestrator:
-    def __init__(self, ns, settings):
+    def __init__(self, ns: NS, settings):
         self.ns = ns
         self.settings = settings
         self.report_port = topics.report_port(settings)
-        self.pool = None
-        self.batchers = {}
+        self.pool: RamPool | None = None
+        self.batchers: dict[str, Batcher] = {}
         self.level = 0
         self.announced_level = 0
         self.last_status = now_ms()

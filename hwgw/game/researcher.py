@@ -24,7 +24,7 @@ OPENERS = ["BruteSSH.exe", "FTPCrack.exe", "relaySMTP.exe", "HTTPWorm.exe", "SQL
 HOME = "home"
 
 
-def network(ns):
+def network(ns: NS):
     """Every server, breadth first from home."""
     seen = [HOME]
     queue = [HOME]
@@ -37,7 +37,7 @@ def network(ns):
     return seen
 
 
-def kill_earlier_scripts(ns, hosts, spare):
+def kill_earlier_scripts(ns: NS, hosts, spare):
     killed = 0
     for host in hosts:
         for process in ns.ps(host):
@@ -47,7 +47,7 @@ def kill_earlier_scripts(ns, hosts, spare):
     return killed
 
 
-def clear_ports(ns, settings):
+def clear_ports(ns: NS, settings):
     """Empty the sign-on, state and report ports, and every topic port an earlier broker used."""
     port = settings["port"]
     saved = ns.peek(message.state_port(port))
@@ -58,7 +58,7 @@ def clear_ports(ns, settings):
         ns.clearPort(system_port)
 
 
-def open_ports(ns, host, owned):
+def open_ports(ns: NS, host, owned):
     if "BruteSSH.exe" in owned:
         ns.brutessh(host)
     if "FTPCrack.exe" in owned:
@@ -71,7 +71,7 @@ def open_ports(ns, host, owned):
         ns.sqlinject(host)
 
 
-def root(ns, hosts, owned):
+def root(ns: NS, hosts, owned):
     """Nuke every server the owned port openers allow; returns how many were newly rooted."""
     rooted = 0
     for host in hosts:
@@ -83,7 +83,7 @@ def root(ns, hosts, owned):
     return rooted
 
 
-def describe(ns, host):
+def describe(ns: NS, host):
     """A server object with the fields the planner reads, under the game's names."""
     return {"hostname": host, "purchasedByPlayer": host == HOME, "hasAdminRights": ns.hasRootAccess(host),
             "maxRam": ns.getServerMaxRam(host), "ramUsed": ns.getServerUsedRam(host),

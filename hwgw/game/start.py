@@ -25,12 +25,12 @@ from hwgw.game.core.model import WORKER_SCRIPT
 from hwgw.ns import NS
 
 
-def alert(ns, text):
+def alert(ns: NS, text):
     ns.tprint(f"ERROR hwgw: {text}")
     ns.toast(f"hwgw: {text}", "error")
 
 
-def launch(ns, script, host, threads, args):
+def launch(ns: NS, script, host, threads, args):
     """exec, with every pid checked: 0 raises an alert and the runner goes on."""
     pid = ns.exec(script, host, threads, *args)
     if pid == 0:
@@ -64,10 +64,10 @@ async def request_script(bus, script, args):
     await bus.send(topics.SCRIPT_REQUESTED, {"script": script, "host": "home", "threads": 1, "args": args})
 
 
-RUNNER = {}
+RUNNER: dict[str, dict[str, float]] = {}  # "settings"
 
 
-async def research(ns, settings):
+async def research(ns: NS, settings):
     """Run the researcher (clean-up, rooting, copying, gathering) and wait until it has written its findings."""
     done = topics.report_port(settings)
     ns.clearPort(done)
