@@ -111,8 +111,8 @@ def test_javascript_that_does_not_parse_is_a_finding_not_a_traceback(tmp_path, m
     (src / "broken.py").write_text("async def main(ns):\n    await ns.hack('n00dles')\n")
     real = build_package.transpile
 
-    def garble(sources, workdir):
-        emitted = real(sources, workdir)
+    def garble(*args):
+        emitted = real(*args)
         emitted["broken"] += "\nvar = ;\n"
         return emitted
 

@@ -130,13 +130,16 @@ def build(src: Path | None = None, out: Path = Path("build")) -> BuildReport:
     local_modules = {s.module for s in sources}
     costly = {name: cost for name, cost in netscript_names().items() if cost > 0}
     findings = []
+    cache = cache_root() / "analysis"
+    modules_key = "\0".join(sorted(local_modules))
     for source in sources:
-        findings += check_module(source.path, source.text, local_modules, costly)
+        findings += linker.memo(cache, "check", f"{source.path}\0{modules_key}\0{source.text}",
+                                lambda _, s=source: check_module(s.path, s.text, local_modules, costly))
     if findings:
         raise BuildError(findings)
 
     with _workdir(src) as workdir:
-        emitted = transpile(sources, workdir)
+        emitted = transpile(sources, workdir, cache_root() / "analysis")
         return _link_and_write(src, out, sources, local_modules, emitted, cache_root() / "analysis")
 
 

@@ -151,9 +151,9 @@ def _classify(node) -> Statement:
     return st
 
 
-# Cached results are only as good as the code that made them: the key covers the build stages' own source.
+# Cached results are only as good as the code that made them: the key covers the build's own source.
 _STAGES_DIGEST = hashlib.sha256(b"".join(
-    (Path(__file__).parent / name).read_bytes() for name in ("link.py", "jsast.py", "peephole.py"))).hexdigest()
+    path.read_bytes() for path in sorted(Path(__file__).parent.rglob("*.py")))).hexdigest()
 
 
 def memo(cache: Path | None, kind: str, text: str, compute):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BuildError, Finding
+from .link import memo
 from .lower import lower
 
 # Python semantics over speed: keyword arguments, operator overloading (==, +, [] on lists and dicts), truthiness of
@@ -60,11 +61,12 @@ def _write_if_changed(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def stage(sources: list[Source], root: Path) -> None:
+def stage(sources: list[Source], root: Path, cache: Path | None = None) -> None:
     wanted = {root / f"{ENTRY}.py", root / "hwgw" / "ns.py"}
     for source in sources:
         target = (root / Path(*source.module.split("."))).with_suffix(".py")
-        _write_if_changed(target, lower(source.text, source.path))
+        _write_if_changed(target, memo(cache, "lower", f"{source.path}\0{source.text}",
+                                       lambda _, s=source: lower(s.text, s.path)))
         wanted.add(target)
         folder = target.parent
         while folder != root:
@@ -98,13 +100,13 @@ def _transcrypt_failure(output: str, sources: list[Source]) -> BuildError:
     return BuildError([Finding(path, line, 0, f"Transcrypt cannot compile this: {message}")])
 
 
-def transpile(sources: list[Source], workdir: Path) -> dict[str, str]:
+def transpile(sources: list[Source], workdir: Path, cache: Path | None = None) -> dict[str, str]:
     """Return the JavaScript of every module Transcrypt emitted, keyed by dotted module name.
 
     `workdir` persists between builds of the same sources: Transcrypt then recompiles only the modules whose
     staged source changed. The caller holds a lock on it.
     """
-    stage(sources, workdir / "src")
+    stage(sources, workdir / "src", cache)
     target = workdir / "target"
     proc = subprocess.run(
         [sys.executable, str(Path(__file__).parent / "transcrypt_main.py"), *TRANSCRYPT_FLAGS, "-od", str(target),
