@@ -212,3 +212,17 @@ def test_an_escaping_python_exception_prints_as_python_reports_it(tmp_path):
         except Exception as error:
             expected.append(f"{type(error).__name__}: {error}")
     assert json.loads(run_node(tmp_path / "out", script)) == expected
+
+
+def test_annotated_module_names_can_be_imported(tmp_path):
+    """`LIMIT: int = 5` must stay an export of its module, as in Python."""
+    src = tmp_path / "typed"
+    src.mkdir()
+    (src / "settings.py").write_text("from typing import Any\n\nLIMIT: int = 5\nNAMES: dict[\n    str, Any] = {'a': 1}\n")
+    (src / "use.py").write_text("from settings import LIMIT, NAMES\n\n\ndef show():\n    return [LIMIT, NAMES['a']]\n")
+    build(src, tmp_path / "out")
+    node = json.loads(run_node(tmp_path / "out", "const m = await import('/typed/use.js');"
+                                                 " console.log(JSON.stringify(m.show()));"))
+    namespace = {}
+    exec((src / "settings.py").read_text(), namespace)
+    assert node == [namespace["LIMIT"], namespace["NAMES"]["a"]]

@@ -13,6 +13,7 @@ errors and the checker's findings still point at the player's lines.
   `a` is not safe to evaluate twice: Transcrypt's `and` gives `false` where Python gives a falsy `a` such as None,
   '' or []. An `a` that only ever is a bool or a number (a comparison, `not`, isinstance...) stays as it is; the
   checker rejects the case neither form can express (an await after such an `a`).
+- `NAME: type = value` at module level loses its annotation: Transcrypt would not export the name.
 - `del x[k]`, `raise e from c`, `assert` and decorators become calls and ifs that Transcrypt compiles right (see
   `statements`).
 - Builtins, operators and methods that Transcrypt's runtime gets wrong come from hwgw's own library (pylib/): the
@@ -125,6 +126,25 @@ def floordiv_assign(text: str, tree: ast.Module, path: Path) -> str:
         between = operator.replace("//=", f"= {ast.unparse(node.target)} // (", 1)
         edits.append((operator_start, value_start, between))
         edits.append((value_end, value_end, ")"))
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+def module_annotations(text: str, tree: ast.Module, path: Path) -> str:
+    """`LIMIT: int = 5` at module level becomes `LIMIT = 5`: Transcrypt leaves an annotated module-level name out of
+    the module's exports, so importing it would fail when the game loads the script."""
+    lines = text.splitlines(keepends=True)
+    edits = []
+    for node in tree.body:
+        if isinstance(node, ast.AnnAssign) and node.value is not None and node.simple:
+            target_end = _offset(lines, node.target.end_lineno, node.target.end_col_offset)
+            value_start = _offset(lines, node.value.lineno, node.value.col_offset)
+            breaks = text.count("\n", target_end, value_start)
+            if breaks:  # keep the lines: the value goes in parentheses so the line breaks stay legal
+                value_end = _offset(lines, node.value.end_lineno, node.value.end_col_offset)
+                edits.append((value_end, value_end, ")"))
+            edits.append((target_end, value_start, " = (" + "\n" * breaks if breaks else " = "))
     for start, end, replacement in sorted(edits, reverse=True):
         text = text[:start] + replacement + text[end:]
     return text
@@ -493,7 +513,7 @@ def builtins(text: str, tree: ast.Module, path: Path) -> str:
     return text
 
 
-PASSES = [fstrings, floordiv_assign, and_values, statements, builtins]
+PASSES = [module_annotations, fstrings, floordiv_assign, and_values, statements, builtins]
 
 
 def lower(text: str, path: Path) -> str:
