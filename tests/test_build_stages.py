@@ -126,3 +126,15 @@ def test_javascript_that_does_not_parse_is_a_finding_not_a_traceback(tmp_path, m
     else:
         raise AssertionError("a module whose JavaScript does not parse must fail the build")
     assert not out.exists()
+
+
+def test_type_only_names_are_rejected_outside_annotations():
+    from hwgw.build.check import check_module
+
+    text = ("from typing import Any, Callable, cast\nimport typing\nfrom hwgw.ns import NS\n\n"
+            "Handler = Callable[[int], int]\n\n\n"
+            "async def main(ns: NS) -> typing.Optional[int]:\n"
+            "    value: Any = cast(int, ns.args[0])\n    return isinstance(ns, NS)\n")
+    findings = check_module(Path("t.py"), text, set(), {})
+    assert [(f.line, f.col) for f in findings] == [(5, 10), (9, 17), (10, 26)]
+    assert all("type checkers only" in f.message for f in findings)

@@ -77,6 +77,27 @@ class MissingLibraryName(Finding):
                    f"'{module}.{name}' is not available in built scripts: {hint}")
 
 
+class TypeOnlyName(Finding):
+    @classmethod
+    def at(cls, path, node, name, module):
+        return cls(path, node.lineno, node.col_offset,
+                   f"'{name}' from {module} exists for type checkers only and built scripts have no value for it: "
+                   f"use it in annotations only")
+
+
+def _annotation_nodes(tree: ast.Module) -> set[int]:
+    """Every node inside an annotation: Transcrypt emits no code for them, so type-only names are fine there."""
+    annotations = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.arg) and node.annotation is not None:
+            annotations.append(node.annotation)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.returns is not None:
+            annotations.append(node.returns)
+        elif isinstance(node, ast.AnnAssign):
+            annotations.append(node.annotation)
+    return {id(inner) for annotation in annotations for inner in ast.walk(annotation)}
+
+
 class UnsupportedBuiltin(Finding):
     @classmethod
     def at(cls, path, node):
@@ -193,6 +214,8 @@ class Checker(ast.NodeVisitor):
         self.constants = _module_constants(tree)
         self.value_ands = {id(node) for node in value_ands(tree)}
         self.libraries: dict[str, str] = {}  # local name -> library module
+        self.type_only: dict[str, str] = {}  # local name -> the type-only module it comes from
+        self.annotations = _annotation_nodes(tree)
 
     def report(self, finding: Finding) -> None:
         self.findings.append(finding)
@@ -301,6 +324,8 @@ class Checker(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Name(self, node):
+        if isinstance(node.ctx, ast.Load) and node.id in self.type_only and id(node) not in self.annotations:
+            self.report(TypeOnlyName.at(self.path, node, node.id, self.type_only[node.id]))
         if isinstance(node.ctx, ast.Load) and node.id in _PYTHON_BUILTINS and node.id not in SUPPORTED_BUILTINS \
                 and node.id not in self.bound:
             self.report(UnsupportedBuiltin.at(self.path, node))
@@ -338,8 +363,12 @@ class Checker(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Import(self, node):
+        from .transpile import TYPE_ONLY_MODULES
+
         for alias in node.names:
             self._check_module(node, alias.name)
+            if alias.name in TYPE_ONLY_MODULES:
+                self.type_only[alias.asname or alias.name] = alias.name
             if alias.name in SUPPORTED_LIBRARIES:
                 self.libraries[alias.asname or alias.name] = alias.name
 
@@ -348,7 +377,12 @@ class Checker(ast.NodeVisitor):
             self.report(UnsupportedSyntax.at(self.path, node, "a relative import",
                                              "import by the full module name"))
             return
+        from .transpile import TYPE_ONLY_MODULES
+
         self._check_module(node, node.module or "")
+        if node.module in TYPE_ONLY_MODULES:
+            for alias in node.names:
+                self.type_only[alias.asname or alias.name] = node.module
         if node.module in SUPPORTED_LIBRARIES:
             for alias in node.names:
                 if alias.name not in library_names(node.module):
