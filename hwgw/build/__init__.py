@@ -1,6 +1,7 @@
 """`hwgw build`: Python sources -> Netscript-safe JavaScript, in three stages: transpile, link, print."""
 
 import contextlib
+import dataclasses
 import fcntl
 import hashlib
 import json
@@ -133,8 +134,9 @@ def build(src: Path | None = None, out: Path = Path("build")) -> BuildReport:
     cache = cache_root() / "analysis"
     modules_key = "\0".join(sorted(local_modules))
     for source in sources:
-        findings += linker.memo(cache, "check", f"{source.path}\0{modules_key}\0{source.text}",
-                                lambda _, s=source: check_module(s.path, s.text, local_modules, costly))
+        found = linker.memo(cache, "check", f"{modules_key}\0{source.text}",
+                            lambda _, s=source: check_module(s.path, s.text, local_modules, costly))
+        findings += [dataclasses.replace(finding, path=source.path) for finding in found]
     if findings:
         raise BuildError(findings)
 
@@ -157,12 +159,12 @@ def _link_and_write(src, out, sources, local_modules, emitted, analysis_cache: P
                 text = _adapt_runtime(text, analysis_cache)
             if is_source:
                 text = linker.memo(analysis_cache, "peephole", text, simplify_ns_calls)
-            linker.analysis(text, analysis_cache)
+            statements = linker.analysis(text, analysis_cache)
         except esprima.Error as error:
             raise BuildError([Finding(paths.get(name, Path(f"{name}.js")), 0, 0,
                                       f"the JavaScript Transcrypt made for this module does not parse ({error}); "
                                       f"simplify the construct or report it as an hwgw bug")]) from None
-        modules[name] = linker.Module(name, _game_path(name, base, prefix, is_source), text, is_source)
+        modules[name] = linker.Module(name, _game_path(name, base, prefix, is_source), text, is_source, statements)
 
     link = linker.Linker(modules)
     link.analyse(analysis_cache)

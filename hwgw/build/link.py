@@ -10,6 +10,7 @@ import hashlib
 import os
 import pickle
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from pathlib import Path
 
 from . import jsast
@@ -18,9 +19,8 @@ RUNTIME = "org.transcrypt.__runtime__"
 BUILTIN_PROTOTYPES = {"Array", "String", "Number", "Uint8Array", "Function", "Object"}
 
 
-@dataclass(frozen=True)
-class NameSite:
-    """Where an identifier stands, so it can be renamed without the AST."""
+class NameSite(NamedTuple):
+    """Where an identifier stands, so it can be renamed without the AST (a tuple: the runtime has thousands)."""
     name: str
     start: int
     end: int
@@ -190,7 +190,8 @@ class Linker:
 
     def analyse(self, cache: Path | None = None) -> None:
         for module in self.modules.values():
-            module.statements = analysis(module.text, cache)
+            if not module.statements:
+                module.statements = analysis(module.text, cache)
             module.declared = set().union(*(st.declares for st in module.statements))
 
     def _keep(self, module: Module, st: Statement) -> bool:

@@ -4,6 +4,8 @@ Transcrypt finds modules by their dotted names, so the sources are staged under 
 empty `__init__.py` files, and one entry module imports every source module.
 """
 
+import importlib.util
+import os
 import re
 import shutil
 import subprocess
@@ -23,6 +25,9 @@ TRANSCRYPT_FLAGS = ["-n", "-k", "-o", "-t", "-i", "-sf"]
 TYPE_ONLY_MODULES = ("typing", "__future__", "hwgw.ns")
 
 ENTRY = "__hwgw_entry__"
+RUNTIME = "org.transcrypt.__runtime__"
+PYLIB = Path(__file__).parent / "pylib"
+TRANSCRYPT_MODULES = Path(importlib.util.find_spec("transcrypt").submodule_search_locations[0]) / "modules"
 
 
 @dataclass(frozen=True)
@@ -65,7 +70,7 @@ def stage(sources: list[Source], root: Path, cache: Path | None = None) -> None:
     wanted = {root / f"{ENTRY}.py", root / "hwgw" / "ns.py"}
     for source in sources:
         target = (root / Path(*source.module.split("."))).with_suffix(".py")
-        _write_if_changed(target, memo(cache, "lower", f"{source.path}\0{source.text}",
+        _write_if_changed(target, memo(cache, "lower", source.text,
                                        lambda _, s=source: lower(s.text, s.path)))
         wanted.add(target)
         folder = target.parent
@@ -73,9 +78,11 @@ def stage(sources: list[Source], root: Path, cache: Path | None = None) -> None:
             _write_if_changed(folder / "__init__.py", "")
             wanted.add(folder / "__init__.py")
             folder = folder.parent
-    for library in (Path(__file__).parent / "pylib").glob("*.py"):
-        _write_if_changed(root / library.name, library.read_text(encoding="utf-8"))
-        wanted.add(root / library.name)
+    for library in PYLIB.glob("*.py"):
+        staged = root / library.name
+        if not staged.exists() or staged.stat().st_mtime != library.stat().st_mtime:
+            shutil.copy2(library, staged)  # its own mtime: a compiled copy from another work folder stays valid
+        wanted.add(staged)
     _write_if_changed(root / "hwgw" / "__init__.py", "")
     wanted.add(root / "hwgw" / "__init__.py")
     if "hwgw.ns" not in {s.module for s in sources}:
@@ -108,6 +115,9 @@ def transpile(sources: list[Source], workdir: Path, cache: Path | None = None) -
     """
     stage(sources, workdir / "src", cache)
     target = workdir / "target"
+    shared = cache.parent / "library" if cache is not None else None
+    if shared is not None:
+        _copy_libraries(shared, target)
     proc = subprocess.run(
         [sys.executable, str(Path(__file__).parent / "transcrypt_main.py"), *TRANSCRYPT_FLAGS, "-od", str(target),
          str(workdir / "src" / f"{ENTRY}.py")],
@@ -117,6 +127,8 @@ def transpile(sources: list[Source], workdir: Path, cache: Path | None = None) -
     if "Error while compiling" in output or proc.returncode != 0 or not target.exists():
         shutil.rmtree(target, ignore_errors=True)  # a half-written target must not look up to date next time
         raise _transcrypt_failure(output, sources)
+    if shared is not None:
+        _copy_libraries(target, shared)
     modules = {}
     for js in sorted(target.glob("*.js")):
         name = js.name[: -len(".js")]
@@ -124,6 +136,25 @@ def transpile(sources: list[Source], workdir: Path, cache: Path | None = None) -
             continue
         modules[name] = _without_stamp(js.read_text(encoding="utf-8"))
     return modules
+
+
+def _library_module(name: str) -> bool:
+    """Transcrypt's runtime and modules, and hwgw's pylib: the same JavaScript whatever the player's sources."""
+    return name == RUNTIME or (PYLIB / f"{name}.py").exists() or (TRANSCRYPT_MODULES / name).is_dir()
+
+
+def _copy_libraries(source: Path, destination: Path) -> None:
+    """Share compiled libraries between work folders, keeping modification times (Transcrypt judges by them): a
+    new source folder then compiles only its own modules."""
+    if not source.is_dir():
+        return
+    destination.mkdir(parents=True, exist_ok=True)
+    for js in source.glob("*.js"):
+        kept = destination / js.name
+        if _library_module(js.stem) and (not kept.exists() or kept.stat().st_mtime < js.stat().st_mtime):
+            partial = kept.with_suffix(f".{os.getpid()}.part")
+            shutil.copy2(js, partial)
+            os.replace(partial, kept)
 
 
 def _without_stamp(text: str) -> str:
