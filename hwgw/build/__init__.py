@@ -19,7 +19,7 @@ from . import link as linker
 from .check import check_module
 from .errors import BuildError, Finding
 from .floor import check_floors
-from .peephole import simplify_ns_calls
+from .peephole import python_keyword_names, simplify_ns_calls
 from .transpile import collect_sources, package_name, transpile
 
 __all__ = ["BuildError", "BuildReport", "Finding", "build", "default_source"]
@@ -157,6 +157,7 @@ def _link_and_write(src, out, sources, local_modules, emitted, analysis_cache: P
             if name == linker.RUNTIME:
                 report.runtime_bytes_before = len(text.encode())
                 text = _adapt_runtime(text, analysis_cache)
+            text = linker.memo(analysis_cache, "keywords", text, python_keyword_names)
             if is_source:
                 text = linker.memo(analysis_cache, "peephole", text, simplify_ns_calls)
             statements = linker.analysis(text, analysis_cache)

@@ -5,6 +5,10 @@ With operator overloading on, `ns.hack(t)` comes out as an IIFE around `__call__
 better, run faster and let a script that only talks to ns import nothing.
 """
 
+import importlib.util
+import re
+from pathlib import Path
+
 from . import jsast
 
 
@@ -76,3 +80,41 @@ def simplify_ns_calls(text: str) -> str:
         return jsast.apply_edits(text[start:end], inner)
 
     return jsast.apply_edits(text, edits(jsast.parse(text)))
+
+
+def _transcrypt_aliases() -> dict[str, str]:
+    """JavaScript name -> Python name for the names Transcrypt renames (`name` becomes `py_name`), read from the
+    table in Transcrypt's own compiler so the two cannot drift apart."""
+    compiler = Path(importlib.util.find_spec("transcrypt").submodule_search_locations[0]) \
+        / "modules" / "org" / "transcrypt" / "compiler.py"
+    text = compiler.read_text(encoding="utf-8")
+    table = text[text.index("# START predef_aliases"):text.index("# END predef_aliases")]
+    pairs = re.findall(r"\('(\w+)',\s*'(\w+)'\)", table)
+    return {js: python for python, js in pairs if not python.startswith("js_")}
+
+
+ALIASES = _transcrypt_aliases()
+
+
+def python_keyword_names(text: str) -> str:
+    """Keyword arguments travel by their Python names.
+
+    Transcrypt passes `f(name=1)` as `__kwargtrans__({py_name: 1})` and matches it with `case 'py_name'`, which
+    works for a declared parameter but puts `py_name` into `**kwargs`, `dict(name=1)` and `str.format(name=…)`,
+    and misses `f(**{'name': 1})`. Both sides are turned back to the Python name.
+    """
+    edits = []
+    for node in jsast.walk(jsast.parse(text)):
+        if node.type == "CallExpression" and node.callee.type == "Identifier" \
+                and node.callee.name == "__kwargtrans__" and node.arguments \
+                and node.arguments[0].type == "ObjectExpression":
+            for prop in node.arguments[0].properties:
+                if prop.type == "Property" and not prop.computed and prop.key.type == "Identifier" \
+                        and prop.key.name in ALIASES and not prop.shorthand:
+                    edits.append(jsast.Edit(prop.key.range[0], prop.key.range[1], ALIASES[prop.key.name]))
+        elif node.type == "SwitchStatement" and node.discriminant.type == "Identifier" \
+                and re.fullmatch(r"__attrib\d+__", node.discriminant.name):
+            for case in node.cases:
+                if case.test is not None and case.test.type == "Literal" and case.test.value in ALIASES:
+                    edits.append(jsast.Edit(case.test.range[0], case.test.range[1], f"'{ALIASES[case.test.value]}'"))
+    return jsast.apply_edits(text, edits)
