@@ -138,3 +138,12 @@ def test_type_only_names_are_rejected_outside_annotations():
     findings = check_module(Path("t.py"), text, set(), {})
     assert [(f.line, f.col) for f in findings] == [(5, 10), (9, 17), (10, 26)]
     assert all("type checkers only" in f.message for f in findings)
+
+
+def test_pybuiltins_knows_every_attribute_name_transcrypt_renames():
+    from hwgw.build.peephole import ALIASES
+
+    tree = ast.parse((Path(__file__).resolve().parents[1] / "hwgw" / "build" / "pylib" / "pybuiltins.py").read_text())
+    (renamed,) = [ast.literal_eval(node.value) for node in tree.body if isinstance(node, ast.Assign)
+                  and any(getattr(t, "id", None) == "_RENAMED" for t in node.targets)]
+    assert sorted(renamed) == sorted(ALIASES.values())

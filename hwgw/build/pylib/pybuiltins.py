@@ -524,20 +524,44 @@ def divmod(a, b):
     return tuple([__floordiv__(a, b), __mod__(a, b)])
 
 
+# The attribute names Transcrypt renames in its output (`self.name` becomes `self.py_name`): its compiler's alias
+# table. tests/test_build_stages.py checks this list against that table.
+_RENAMED = ["arguments", "case", "clear", "copy", "deepcopy", "default", "del", "enumerate", "false", "fromkeys", "get",
+            "Infinity", "is", "isNaN", "items", "iter", "keys", "name", "NaN", "new", "next", "pop", "popitem",
+            "replace", "reversed", "selector", "setdefault", "sort", "split", "switch", "true", "type",
+            "TypeError", "undefined", "update", "values"]
+
+
+def _attribute(name):
+    """The JavaScript property that holds the Python attribute `name`."""
+    if name == "type":
+        return "py_metatype"
+    return "py_" + name if _RENAMED.includes(name) else name
+
+
 def hasattr(target, name):
     """Python's hasattr, also for strings and numbers (the runtime's answers False for them)."""
     if target == None:  # noqa: E711
         return False
-    boxed = Object(target)
-    return Reflect.has(boxed, name) or Reflect.has(boxed, "py_" + name)
+    return Reflect.has(Object(target), _attribute(name))
 
 
 def getattr(target, name, default=_MISSING):
     if hasattr(target, name):
-        return target[name] if Reflect.has(Object(target), name) else target["py_" + name]
+        return target[_attribute(name)]
     if default is _MISSING:
         raise AttributeError("'" + type_name(target) + "' object has no attribute '" + name + "'")
     return default
+
+
+def setattr(target, name, value):
+    target[_attribute(name)] = value
+
+
+def delattr(target, name):
+    if not hasattr(target, name):
+        raise AttributeError("'" + type_name(target) + "' object has no attribute '" + name + "'")
+    Reflect.deleteProperty(target, _attribute(name))
 
 
 def round(number, ndigits=None):
