@@ -184,7 +184,7 @@ _TRUTH_CALLS = ("bool", "isinstance", "issubclass", "callable", "hasattr", "any"
 def truth_valued(node: ast.expr) -> bool:
     """True for an expression whose falsy values are only False and 0, which Transcrypt's `and` passes on."""
     if isinstance(node, ast.Constant):
-        return not isinstance(node.value, str)
+        return isinstance(node.value, (bool, int, float))  # not None, '' or b'': falsy values and not False
     if isinstance(node, ast.Compare) or (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)):
         return True
     if isinstance(node, ast.BoolOp):
