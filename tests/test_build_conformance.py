@@ -36,6 +36,8 @@ DEVIATIONS = {
                      "TypeError that no except clause names",
     "set_order": "sets keep insertion order; CPython's order comes from hashes (small ints ascending)",
     "view_repr": "d.keys(), d.values(), d.items() and range() are lists in built code and print as lists",
+    "class_attr_inherited": "a subclass copies its bases' class attributes when it is made: a later change on the "
+                            "base is not seen through the subclass",
 }
 
 # One CPython process imports the programs one after another, each with its stdout captured; the outputs go back
