@@ -4,13 +4,13 @@ import ast
 from pathlib import Path
 
 from hwgw.build import jsast, link
-from hwgw.build.lower import lower_fstrings
+from hwgw.build.lower import fstrings
 from hwgw.build.peephole import simplify_ns_calls
 
 
 def test_lowered_fstrings_keep_their_value_and_line_numbers():
     source = 'a, b = 3.14159, "x"\ns = (f"{a:>8.2f}|{b!r}"\n     f" {{ok}} {a}")\nt = f"{b}"\nlast = 1\n'
-    lowered = lower_fstrings(source, Path("m.py"))
+    lowered = fstrings(source, ast.parse(source), Path("m.py"))
     assert lowered.count("\n") == source.count("\n")
     assert "format(" in lowered and 't = f"{b}"' in lowered
     before, after = {}, {}

@@ -526,12 +526,3 @@ def lower(text: str, path: Path) -> str:
         if lowered != text:
             text, tree = lowered, ast.parse(lowered, filename=str(path))
     return text
-
-
-def lower_fstrings(text: str, path: Path) -> str:
-    """The f-string pass alone."""
-    try:
-        tree = ast.parse(text, filename=str(path))
-    except SyntaxError:
-        return text
-    return fstrings(text, tree, path)
