@@ -121,3 +121,20 @@ def test_push_on_a_busy_port_says_what_to_do(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert f"cannot listen on 127.0.0.1:{port}" in result.output
     assert "stop it or pass --port" in result.output
+
+
+def test_hwgw_figures_follow_the_players_source_file_4_level():
+    """Singularity functions cost 16x below SF4 level 2, 4x at level 2 and 1x from level 3 (or in BitNode 4)."""
+    import json as json_module
+    from pathlib import Path as PathType
+
+    from hwgw.remote.cli import mem_price
+
+    costs = json_module.loads((PathType(__file__).resolve().parents[1] / "hwgw" / "mem" / "ramcosts-3.0.json")
+                              .read_text())
+    files = {"s.js": "export async function main(ns) { ns.singularity.connect('home'); }\n"}
+    base = costs["singularity.connect"]
+    assert mem_price("home")(files, "s.js") == round(1.6 + 16 * base, 2)
+    assert mem_price("home", sf4=2)(files, "s.js") == round(1.6 + 4 * base, 2)
+    assert mem_price("home", sf4=3)(files, "s.js") == round(1.6 + base, 2)
+    assert mem_price("home", bitnode=4)(files, "s.js") == round(1.6 + base, 2)

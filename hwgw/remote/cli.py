@@ -57,13 +57,14 @@ def check_bind(host: str, allow_remote: bool) -> None:
         )
 
 
-def mem_price(server: str) -> Price:
-    """hwgw's own RAM figure, from `hwgw mem`'s calculator."""
+def mem_price(server: str, bitnode: int = 1, sf4: int = 0) -> Price:
+    """hwgw's own RAM figure, from `hwgw mem`'s calculator, for the player's BitNode and Source-File 4 level (the
+    game prices singularity functions by them)."""
 
     def price(files: Mapping[str, str], entry: str) -> float | None:
         from hwgw.mem import calculate_ram
 
-        return calculate_ram(files, entry, server=server).ram
+        return calculate_ram(files, entry, server=server, bitnode=bitnode, sf4=sf4).ram
 
     return price
 
@@ -238,6 +239,10 @@ SHARED_OPTIONS = [
     ),
     click.option("--server", default="home", show_default=True, help="Game server that receives the files."),
     click.option("--allow-remote", is_flag=True, help="Allow a --host that is not a loopback address."),
+    click.option("--bitnode", type=click.IntRange(min=1), default=1, show_default=True,
+                 help="Your current BitNode, for hwgw's RAM figures."),
+    click.option("--sf4", type=click.IntRange(0, 3), default=0, show_default=True,
+                 help="Your Source-File 4 level, for hwgw's RAM figures of singularity calls."),
 ]
 
 
@@ -253,7 +258,8 @@ def shared_options(command: Callable[..., None]) -> Callable[..., None]:
     "--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
     help="Seconds to wait for the game to connect.",
 )
-def push(build_dir: Path, host: str, port: int, server: str, allow_remote: bool, timeout: float) -> None:
+def push(build_dir: Path, host: str, port: int, server: str, allow_remote: bool, bitnode: int, sf4: int,
+         timeout: float) -> None:
     """Push the build into the running game and check each script's RAM against the game's."""
     check_bind(host, allow_remote)
     if not build_dir.is_dir():
@@ -263,7 +269,7 @@ def push(build_dir: Path, host: str, port: int, server: str, allow_remote: bool,
         raise click.ClickException(f"{build_dir} holds no scripts or text files: run `hwgw build` first")
     setup_logging()
     try:
-        ok = asyncio.run(run_push(files, host, port, server, timeout, mem_price(server), click.echo))
+        ok = asyncio.run(run_push(files, host, port, server, timeout, mem_price(server, bitnode, sf4), click.echo))
     except CannotListen as e:
         raise click.ClickException(str(e)) from None
     if not ok:
@@ -276,7 +282,8 @@ def push(build_dir: Path, host: str, port: int, server: str, allow_remote: bool,
     "--src", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
     help="Folder of Python sources to build. Default: the shipped game scripts.",
 )
-def watch(build_dir: Path, host: str, port: int, server: str, allow_remote: bool, src: Path | None) -> None:
+def watch(build_dir: Path, host: str, port: int, server: str, allow_remote: bool, bitnode: int, sf4: int,
+          src: Path | None) -> None:
     """Rebuild whenever a source changes and push what changed; stays connected across game reloads."""
     check_bind(host, allow_remote)
     setup_logging()
@@ -286,7 +293,7 @@ def watch(build_dir: Path, host: str, port: int, server: str, allow_remote: bool
         src = default_source()
     run = run_watch(
         src, build_dir, host, port, server,
-        build=build_sources, read=read_build, price=mem_price(server), echo=click.echo,
+        build=build_sources, read=read_build, price=mem_price(server, bitnode, sf4), echo=click.echo,
     )
     try:
         asyncio.run(run)
