@@ -3,8 +3,8 @@
 import contextlib
 import dataclasses
 import fcntl
+import functools
 import hashlib
-import json
 import os
 import shutil
 import tempfile
@@ -14,6 +14,8 @@ from pathlib import Path
 
 import esprima
 import jinja2
+
+from hwgw.mem.costs import cost_table
 
 from . import link as linker
 from .check import check_module
@@ -43,15 +45,10 @@ def default_source() -> Path:
     return Path(__file__).resolve().parent.parent / "game"
 
 
+@functools.cache
 def netscript_names() -> dict[str, float]:
-    """Leaf name -> cost of every Netscript function in the v3.0.x table (the highest cost where names repeat)."""
-    table = json.loads(resources.files("hwgw.mem").joinpath("ramcosts-3.0.json").read_text())
-    names: dict[str, float] = {}
-    for key, cost in table.items():
-        if isinstance(cost, (int, float)):
-            leaf = key.rsplit(".", 1)[-1]
-            names[leaf] = max(cost, names.get(leaf, 0))
-    return names
+    """Leaf name -> what the game charges for that bare name (v3.0.x table, before the singularity multiplier)."""
+    return {leaf: price.cost for leaf, price in cost_table("3.0").prices.items()}
 
 
 def _template(name: str, **values) -> str:

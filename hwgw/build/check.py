@@ -9,6 +9,7 @@ import functools
 from pathlib import Path
 
 from .errors import Finding
+from .transpile import TYPE_ONLY_MODULES
 from .lower import LIBRARIES, PYLIB, alone_on_its_lines, repeatable, unsafe_and_operand, value_ands
 
 # Library modules built scripts can import: hwgw's versions of them in pylib/ take the place of Transcrypt's.
@@ -363,8 +364,6 @@ class Checker(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Import(self, node):
-        from .transpile import TYPE_ONLY_MODULES
-
         for alias in node.names:
             self._check_module(node, alias.name)
             if alias.name in TYPE_ONLY_MODULES:
@@ -377,8 +376,6 @@ class Checker(ast.NodeVisitor):
             self.report(UnsupportedSyntax.at(self.path, node, "a relative import",
                                              "import by the full module name"))
             return
-        from .transpile import TYPE_ONLY_MODULES
-
         self._check_module(node, node.module or "")
         if node.module in TYPE_ONLY_MODULES:
             for alias in node.names:
@@ -389,8 +386,6 @@ class Checker(ast.NodeVisitor):
                     self.report(MissingLibraryName.at(self.path, node, node.module, alias.name))
 
     def _check_module(self, node, module: str) -> None:
-        from .transpile import TYPE_ONLY_MODULES
-
         top = module.split(".")[0]
         if module in self.local_modules or module in TYPE_ONLY_MODULES or top in SUPPORTED_LIBRARIES:
             return

@@ -5,11 +5,10 @@ With operator overloading on, `ns.hack(t)` comes out as an IIFE around `__call__
 better, run faster and let a script that only talks to ns import nothing.
 """
 
-import importlib.util
 import re
-from pathlib import Path
 
 from . import jsast
+from .transpile import TRANSCRYPT_MODULES
 
 
 def _is_ns_chain(node) -> bool:
@@ -85,8 +84,7 @@ def simplify_ns_calls(text: str) -> str:
 def _transcrypt_aliases() -> dict[str, str]:
     """JavaScript name -> Python name for the names Transcrypt renames (`name` becomes `py_name`), read from the
     table in Transcrypt's own compiler so the two cannot drift apart."""
-    compiler = Path(importlib.util.find_spec("transcrypt").submodule_search_locations[0]) \
-        / "modules" / "org" / "transcrypt" / "compiler.py"
+    compiler = TRANSCRYPT_MODULES / "org" / "transcrypt" / "compiler.py"
     text = compiler.read_text(encoding="utf-8")
     table = text[text.index("# START predef_aliases"):text.index("# END predef_aliases")]
     pairs = re.findall(r"\('(\w+)',\s*'(\w+)'\)", table)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BuildError, Finding
-from .link import memo
-from .lower import lower
+from .link import RUNTIME, memo
+from .lower import PYLIB, lower
 
 # Python semantics over speed: keyword arguments, operator overloading (==, +, [] on lists and dicts), truthiness of
 # empty containers, iteration over dicts and strings, and the str.format mini-language.
@@ -25,8 +25,6 @@ TRANSCRYPT_FLAGS = ["-n", "-k", "-o", "-t", "-i", "-sf"]
 TYPE_ONLY_MODULES = ("typing", "__future__", "hwgw.ns")
 
 ENTRY = "__hwgw_entry__"
-RUNTIME = "org.transcrypt.__runtime__"
-PYLIB = Path(__file__).parent / "pylib"
 TRANSCRYPT_MODULES = Path(importlib.util.find_spec("transcrypt").submodule_search_locations[0]) / "modules"
 
 
