@@ -6,6 +6,9 @@ import pytest
 
 from hwgw.game.core import planner
 from hwgw.game.core.model import GROW, HACK, WEAKGROW, WEAKHACK, stats_from_message
+from hwgw.game.core.timing import Timing
+
+TIMING = Timing({"spacing": 5, "cycle": 20, "lead": 30})  # look-ahead 104 ms, batches at least 75 ms apart
 
 
 def server(hostname="joesguns", money_max=62.5e6, min_sec=5, growth=20, required=10, **extra):
@@ -76,35 +79,70 @@ def test_worker_nodes_need_ram_for_one_worker():
 
 def test_period_follows_the_pool():
     stats = planner.new_stats(server(), player(100), 0.10)
-    # RAM-time of a batch: each job's RAM from its earliest launch (60 ms ahead) to its landing.
+    # RAM-time of a batch: each job's RAM from its earliest launch (104 ms ahead) to its landing.
     t = stats.times
-    ram_time = (stats.threads[HACK] * 1.70 * (t["hack"] + 60) + stats.threads[GROW] * 1.75 * (t["grow"] + 60)
-                + (stats.threads[WEAKHACK] + stats.threads[WEAKGROW]) * 1.75 * (t["weaken"] + 60))
-    assert planner.batch_ram_time(stats, 60) == pytest.approx(ram_time)
-    assert planner.batch_period(stats, 10000, 5, 60) == pytest.approx(ram_time / 9700)
-    assert planner.batch_period(stats, 1e9, 5, 60) == 25
-    assert planner.batch_period(stats, stats.ram / 2, 5, 60) == 0
-    assert planner.income(stats, 10000, 5, 60) == pytest.approx(stats.money / (ram_time / 9700) * 1000)
+    ram_time = (stats.threads[HACK] * 1.70 * (t["hack"] + 104) + stats.threads[GROW] * 1.75 * (t["grow"] + 104)
+                + (stats.threads[WEAKHACK] + stats.threads[WEAKGROW]) * 1.75 * (t["weaken"] + 104))
+    assert planner.batch_ram_time(stats, 104) == pytest.approx(ram_time)
+    assert planner.batch_period(stats, 10000, TIMING) == pytest.approx(ram_time / 9700)
+    # Four landings with a guard each side (25 ms), a lead (30) and a cycle (20) to find the quiet moment in.
+    assert planner.batch_period(stats, 1e9, TIMING) == 75
+    assert planner.batch_period(stats, stats.ram / 2, TIMING) == 0
+    assert planner.income(stats, 10000, TIMING) == pytest.approx(stats.money / (ram_time / 9700) * 1000)
 
 
 def test_best_fraction_beats_its_neighbours_and_fits_the_largest_node():
     target = server()
-    best = planner.best_stats(target, player(100), 4096, 64, 5, 60)
+    best = planner.best_stats(target, player(100), 4096, 64, TIMING)
     assert best is not None
     for command in best.threads:
         assert best.job_ram(command) <= 64
-    gain = planner.income(best, 4096, 5, 60)
+    gain = planner.income(best, 4096, TIMING)
     for fraction in planner.FRACTIONS:
         other = planner.new_stats(target, player(100), fraction)
         if planner.fits(other, 64):
-            assert planner.income(other, 4096, 5, 60) <= gain
+            assert planner.income(other, 4096, TIMING) <= gain
 
 
-def test_choose_targets_ranks_by_income():
+def test_choose_targets_ranks_by_income_when_both_are_prepped():
     servers = [server(), server("phantasy", 600e6, 7, 35, 100), server("CSEC", 1e9, 1, 100, 1),
                server("home", 0, 1, 1, 1, purchasedByPlayer=True)]
-    chosen = planner.choose_targets(servers, player(500), 10240, 1024, 5, 60, 2)
-    assert [s.target for s in chosen] == ["phantasy", "joesguns"]
+    chosen = planner.choose_targets(servers, player(500), 10240, 1024, TIMING, 2)
+    assert [pair[0].target for pair in chosen] == ["phantasy", "joesguns"]
+    assert chosen[0][1]["hostname"] == "phantasy"
+
+
+def test_ready_time_is_one_weaken_when_prepped_and_a_weaken_at_the_start_security_per_round_otherwise():
+    stats = planner.new_stats(server(), player(100), 0.10)
+    weaken = stats.times["weaken"]
+    assert planner.ready_time(server(), player(100), stats, 4096, TIMING) == pytest.approx(30 + weaken)
+    # Hack time grows with 2.5 * required * security + 500: at security 15 against 5, (375 + 500) / (125 + 500).
+    slow = (2.5 * 10 * 15 + 500) / (2.5 * 10 * 5 + 500)
+    elevated = server(hackDifficulty=15, moneyAvailable=1e6)
+    needed = planner.prep_threads(elevated, player(100), 15, 1e6)
+    total = needed[WEAKHACK] + needed[GROW] + needed[WEAKGROW]
+    assert planner.ready_time(elevated, player(100), stats, 1.75 * total, TIMING) == pytest.approx(30 + weaken * slow)
+    two_rounds = 1.75 * math.ceil(total / 2)
+    assert planner.ready_time(elevated, player(100), stats, two_rounds, TIMING) == \
+        pytest.approx(30 + 2 * weaken * slow)
+
+
+def test_a_target_ready_20_minutes_sooner_wins_over_one_earning_10_percent_more():
+    # Same server twice, one 11% richer but at a security whose prep takes 20 minutes longer: over the first
+    # hour the quicker one earns more.
+    quick = server("quick", 100e6, 10, 40, 200)
+    stats = planner.new_stats(quick, player(500), 0.1)
+    weaken = stats.times["weaken"]
+    # Find the security at which one prep round of the richer one takes 20 minutes more than a plain weaken.
+    security = 10
+    while weaken * planner.slowdown(stats, security) < weaken + 1200000:
+        security += 1
+    rich = server("rich", 111e6, 10, 40, 200, hackDifficulty=security)
+    chosen = planner.choose_targets([rich, quick], player(500), 1e6, 1e5, TIMING, 1)
+    rich_stats = planner.best_stats(rich, player(500), 1e6, 1e5, TIMING)
+    quick_stats = planner.best_stats(quick, player(500), 1e6, 1e5, TIMING)
+    assert planner.income(rich_stats, 1e6, TIMING) > 1.1 * planner.income(quick_stats, 1e6, TIMING) * 0.999
+    assert chosen[0][0].target == "quick"
 
 
 def test_prep_threads_weaken_to_min_and_grow_to_max():

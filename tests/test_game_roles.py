@@ -27,7 +27,6 @@ def test_bad_settings_name_the_argument(args, message):
 def test_the_system_ports_sit_at_the_threshold():
     settings = dict(topics.DEFAULTS, port=40)
     assert topics.report_port(settings) == 42
-    assert topics.lookahead(settings) > 2 * settings["cycle"] + 5 * settings["spacing"]
 
 
 class Network:
@@ -68,9 +67,14 @@ def test_ram_pool_counts_rooted_servers_with_room_for_a_worker():
 
 def test_the_initiator_targets_the_best_server_and_never_a_faction_one():
     player = {"skills": {"hacking": 100, "intelligence": 0}, "mults": {}}
-    info = {"player": player, "home": SERVERS[0], "allServers": SERVERS, "totalRamPool": 0}
+    info = {"player": player, "home": SERVERS[0], "allServers": SERVERS, "totalRamPool": 0, "startedAt": 5.0}
     state = initiator.compute(info, dict(topics.DEFAULTS, targets=3))
     assert [stats.target for stats in state["stats"]] == ["joesguns", "n00dles"]
+    # Both are prepped: each plan's first batch lands one weaken time (plus the lead) after the start.
+    for plan, stats in zip(state["plans"], state["stats"]):
+        assert plan["ready"] == pytest.approx(topics.DEFAULTS["lead"] + stats.times["weaken"])
+        assert plan["weaken"] == pytest.approx(stats.times["weaken"])
+    assert state["startedAt"] == 5.0
     assert state["totalRamPool"] == pytest.approx(sum(state["nodes"].values()))
     body = initiator.stats_body(state)
     assert body["level"] == 100 and body["stats"][0]["target"] == "joesguns"
@@ -93,3 +97,18 @@ def test_status_reports_income_since_the_first_hack():
     assert "$5.00m/s" in status_line(batcher, 20_000.0)
     batcher.firstHack = 0.0
     assert status(batcher, 20_000.0)["income"] == 0.0
+
+
+def test_the_lead_is_one_and_a_half_times_the_p99_latency_and_never_below_the_setting():
+    from hwgw.game.core.timing import Timing
+
+    timing = Timing(dict(topics.DEFAULTS, lead=30))
+    assert timing.lead == 30 and not timing.adapt()
+    for latency in range(1, 101):  # 1..100 ms: the nearest-rank p99 of 100 values is the 99th, 100
+        timing.observe(float(latency))
+    assert timing.adapt()
+    assert timing.lead == pytest.approx(150)
+    for _ in range(300):  # the window keeps the last 200: old slow ones age out
+        timing.observe(4.0)
+    assert timing.adapt() and timing.lead == 30
+    assert timing.lookahead() == 30 + 2 * 20 + 6 * 5 + 4

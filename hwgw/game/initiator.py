@@ -16,6 +16,8 @@ from hwgw.game.core import planner, topics
 from hwgw.game.core.bus import Bus, command_listener, command_requester, event_listener
 from hwgw.game.core.clock import now_ms
 from hwgw.game.core.message import EVENT
+from hwgw.game.core.timing import Timing
+from hwgw.game.core.view import money
 from hwgw.ns import NS
 
 INITIATOR: dict[str, dict[str, Any]] = {}  # "settings", and "state" once the researcher's event came
@@ -41,9 +43,19 @@ def compute(info, settings):
     for host in nodes.keys():
         largest = max(largest, nodes[host])
         total += nodes[host]
-    chosen = planner.choose_targets(info["allServers"], info["player"], total, largest, settings["spacing"],
-                                    topics.lookahead(settings), settings["targets"])
-    return {"player": info["player"], "nodes": nodes, "totalRamPool": total, "stats": chosen}
+    timing = Timing(settings)
+    chosen = planner.choose_targets(info["allServers"], info["player"], total, largest, timing, settings["targets"])
+    share = total / settings["targets"]
+    plans = []
+    for pair in chosen:
+        stats = pair[0]
+        server = pair[1]
+        security = server.get("hackDifficulty", stats.minDifficulty)
+        plans.append({"target": stats.target, "income": planner.income(stats, share, timing),
+                      "ready": planner.ready_time(server, info["player"], stats, share, timing),
+                      "weaken": stats.times["weaken"] * planner.slowdown(stats, security)})
+    return {"player": info["player"], "nodes": nodes, "totalRamPool": total, "stats": [pair[0] for pair in chosen],
+            "plans": plans, "startedAt": info["startedAt"]}
 
 
 def level_gain(since, level, moment, weaken_ms):
@@ -56,7 +68,8 @@ def level_gain(since, level, moment, weaken_ms):
 
 def stats_body(state):
     return {"stats": [stats.to_message() for stats in state["stats"]], "nodes": state["nodes"],
-            "totalRamPool": state["totalRamPool"], "level": state["player"]["skills"]["hacking"]}
+            "totalRamPool": state["totalRamPool"], "level": state["player"]["skills"]["hacking"],
+            "plans": state["plans"], "startedAt": state["startedAt"]}
 
 
 @event_listener(topics.INITIALIZATION_INFO_RETRIEVED)
@@ -65,8 +78,13 @@ async def on_initialization_info(bus, msg):
     state = compute(msg["body"], settings)
     state["since"] = [state["player"]["skills"]["hacking"], now_ms()]
     INITIATOR["state"] = state
-    names = ", ".join([f"{s.target} ({s.fraction * 100:.1f}%, {s.ram:.0f} GB a batch)" for s in state["stats"]])
-    bus.ns.tprint(f"hwgw: targets {names}; {state['totalRamPool']:.0f} GB on {len(state['nodes'])} nodes")
+    names = []
+    for index in range(len(state["plans"])):
+        plan = state["plans"][index]
+        stats = state["stats"][index]
+        names.append(f"{plan['target']} ({stats.fraction * 100:.1f}%, {stats.ram:.0f} GB a batch, "
+                     f"{money(plan['income'])}/s once prepped, first batch in {plan['ready'] / 1000:.0f} s)")
+    bus.ns.tprint(f"hwgw: targets {', '.join(names)}; {state['totalRamPool']:.0f} GB on {len(state['nodes'])} nodes")
     if len(state["stats"]) == 0:
         bus.ns.tprint("ERROR hwgw: no server to target (need root, max money > 100k and a low enough level)")
         return

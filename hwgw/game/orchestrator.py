@@ -9,7 +9,9 @@ launched (each job for the time it may run) and released as its jobs report back
 Before launching it compares the player's hacking level with the level of the stats; when they differ it publishes
 PlayerLevelChanged and launches nothing until the initiator's refreshed stats arrive.
 
-Every `--report` seconds it prints one status line per target and one for the RAM pool.
+Every `--report` seconds it prints one status line per target and one for the RAM pool, and rewrites
+`hwgw/status.txt` on its server with the same figures as JSON (`cat hwgw/status.txt` in the terminal), with what
+the planner predicted beside them, the plan-to-worker latency the workers reported and how late its own turns began.
 
 Arguments: the settings (`--port` ...).
 """
@@ -23,11 +25,14 @@ from hwgw.game.core.message import EVENT, NO_DATA, from_port
 from hwgw.game.core.model import stats_from_message
 from hwgw.game.core.pool import RamPool
 from hwgw.game.core.schedule import Batcher
-from hwgw.game.core.view import pool_line, status_line
+from hwgw.game.core.timing import Timing
+from hwgw.game.core.view import pool_line, status_json, status_line, timing_line
 from hwgw.ns import NS
 
 ORCHESTRATOR: dict[str, Orchestrator] = {}  # "it": the one the event handlers feed
 IDLE_MS = 1000  # longest sleep, so that broker messages and reports are handled within a second
+STATUS_FILE = "hwgw/status.txt"
+LATE_SAMPLES = 1000
 
 
 class Orchestrator:
@@ -35,25 +40,29 @@ class Orchestrator:
         self.ns = ns
         self.settings = settings
         self.report_port = topics.report_port(settings)
+        self.timing = Timing(settings)
         self.pool: RamPool | None = None
         self.batchers: dict[str, Batcher] = {}
+        self.plans: dict[str, dict[str, float]] = {}
+        self.startedAt = 0.0
         self.level = 0
         self.announced_level = 0
         self.last_status = now_ms()
+        self.loops = {"count": 0, "workMs": 0.0, "late": []}  # "late": ms each recent turn began after its wake
 
     def take_stats(self, body):
         if self.pool is None:
             self.pool = RamPool(body["nodes"])
         share = self.pool.total() / len(body["stats"])
-        settings = self.settings
         for message in body["stats"]:
             stats = stats_from_message(message)
             if stats.target in self.batchers:
                 self.batchers[stats.target].refresh(stats)
             else:
-                self.batchers[stats.target] = Batcher(stats, self.pool, share, settings["spacing"],
-                                                      topics.lookahead(settings), topics.guard(settings),
-                                                      topics.lead(settings))
+                self.batchers[stats.target] = Batcher(stats, self.pool, share, self.timing)
+        for plan in body["plans"]:
+            self.plans[plan["target"]] = plan
+        self.startedAt = body["startedAt"]
         self.level = body["level"]
 
     def take_started(self, body):
@@ -79,6 +88,9 @@ class Orchestrator:
         if self.pool is None:
             return begin + self.settings["cycle"]
         self.pool.at(begin)
+        if self.timing.adapt():
+            for target in self.batchers.keys():
+                self.batchers[target].retime()
         level = None
         for target in self.batchers.keys():
             batcher = self.batchers[target]
@@ -107,6 +119,17 @@ class Orchestrator:
         self.show_status()
         return min(wake, self.last_status + self.settings["report"] * 1000)
 
+    def count_loop(self, began, ended):
+        self.loops["count"] += 1
+        self.loops["workMs"] += ended - began
+
+    def note_wake(self, wake):
+        """How late this turn began after the moment it asked to wake at (the last LATE_SAMPLES turns)."""
+        late = self.loops["late"]
+        late.append(now_ms() - wake)
+        if len(late) > LATE_SAMPLES:
+            late.pop(0)
+
     def show_status(self):
         moment = now_ms()
         if moment - self.last_status < self.settings["report"] * 1000:
@@ -115,12 +138,14 @@ class Orchestrator:
         for target in self.batchers.keys():
             self.ns.tprint(status_line(self.batchers[target], moment))
         self.ns.tprint(pool_line(self.pool, moment))
+        self.ns.tprint(timing_line(self))
+        self.ns.write(STATUS_FILE, status_json(self, moment), "w")
 
 
 def launch_body(batch, command):
     job = batch.jobs[command]
     return {"batch": batch.id, "command": command, "host": job.host, "threads": job.threads,
-            "startTime": job.startTime, "expectedFinish": job.expectedFinish}
+            "startTime": job.startTime, "expectedFinish": job.expectedFinish, "tolerance": job.tolerance}
 
 
 @event_listener(topics.BATCH_STATS_REFRESHED)
@@ -154,5 +179,10 @@ async def main(ns: NS) -> None:
     await bus.register(topics.PLAYER_LEVEL_CHANGED, EVENT)
     await request_stats(bus)
     while True:
+        began = now_ms()
         wake = await orchestrator.turn(bus)
-        await ns.sleep(max(1, wake - now_ms()))
+        moment = now_ms()
+        orchestrator.count_loop(began, moment)
+        wake = max(moment + 1, wake)
+        await ns.sleep(wake - moment)
+        orchestrator.note_wake(wake)

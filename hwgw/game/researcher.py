@@ -5,19 +5,19 @@
 2. Opens ports with the programs the player owns and nukes what it can.
 3. Copies the hwgw scripts to every rooted server with RAM.
 4. Gathers the player and every server, and publishes InitializationInfoRetrieved {player, home, allServers,
-   totalRamPool}. The broker is not running yet, so the researcher only writes its registration and the event on the
+   totalRamPool, startedAt}. The broker is not running yet, so the researcher only writes its registration and the event on the
    sign-on port: the broker reads them when it starts, and the event waits on its topic for the initiator.
 5. Writes a line on the report port, which the runner waits for.
 
 It runs while only the runner does, so that a fresh 8 GB home holds the two. Server fields come from the
 0.05-0.1 GB getters rather than getServer (2 GB), with the game's field names.
 
-Arguments: the runner's pid, then the settings (`--port` ...).
+Arguments: the runner's pid, the moment the runner started (ms on the shared clock), then the settings (`--port` ...).
 """
 
 from hwgw.game.core import message, topics
 from hwgw.game.core.bus import Bus
-from hwgw.game.core.message import COMMAND, EVENT, NEW_PUBLISHER, NO_DATA, from_port
+from hwgw.game.core.message import COMMAND, EVENT, NEW_PUBLISHER, NO_DATA
 from hwgw.ns import NS
 
 OPENERS = ["BruteSSH.exe", "FTPCrack.exe", "relaySMTP.exe", "HTTPWorm.exe", "SQLInject.exe"]
@@ -93,6 +93,17 @@ def describe(ns: NS, host):
             "numOpenPortsRequired": ns.getServerNumPortsRequired(host)}
 
 
+def player_info(ns: NS):
+    """The player's hacking skills and multipliers: only the fields the planner reads (others are deprecated and
+    warn in the terminal when read)."""
+    player = ns.getPlayer()
+    skills = player.skills
+    mults = player.mults
+    return {"skills": {"hacking": skills.hacking, "intelligence": skills.intelligence},
+            "mults": {"hacking_money": mults.hacking_money, "hacking_speed": mults.hacking_speed,
+                      "hacking_chance": mults.hacking_chance, "hacking_grow": mults.hacking_grow}}
+
+
 def ram_pool(servers, reserve):
     """GB the workers may use: free RAM of every rooted server big enough for a worker, minus home's reserve."""
     total = 0.0
@@ -108,7 +119,8 @@ def ram_pool(servers, reserve):
 async def main(ns: NS) -> None:
     ns.disableLog("ALL")
     spare = ns.args[0]
-    settings = topics.settings_from_args(ns.args[1:])
+    started_at = ns.args[1]
+    settings = topics.settings_from_args(ns.args[2:])
     hosts = network(ns)
     killed = kill_earlier_scripts(ns, hosts, spare)
     if killed > 0:
@@ -124,8 +136,8 @@ async def main(ns: NS) -> None:
         if host != HOME and server["hasAdminRights"] and server["maxRam"] > 0:
             ns.scp(scripts, host, HOME)
         servers.append(server)
-    body = {"player": from_port(ns.getPlayer()), "home": servers[0], "allServers": servers,
-            "totalRamPool": ram_pool(servers, settings["reserve"])}
+    body = {"player": player_info(ns), "home": servers[0], "allServers": servers,
+            "totalRamPool": ram_pool(servers, settings["reserve"]), "startedAt": started_at}
     bus = Bus(ns, "researcher", settings["port"])
     await bus.post(NEW_PUBLISHER, COMMAND, {"name": "researcher", "topic": topics.INITIALIZATION_INFO_RETRIEVED,
                                             "kind": EVENT})

@@ -12,7 +12,9 @@ Start-up:
 3. the initiator (requested over the broker), which computes the batch stats and asks for the orchestrator;
 4. the orchestrator, which asks the initiator for the stats and starts batching.
 At most the runner and the researcher (7.85 GB) or the control plane (runner, broker, initiator, orchestrator:
-7.95 GB) run on home at once, so a fresh 8 GB home can start the system.
+7.95 GB) run on home at once, so a fresh 8 GB home can start the system. The game frees a script's RAM only once it
+has ended the script, a moment after its last line: every control-plane script is started with `start_script`,
+which waits for the RAM with back-off rather than giving up.
 
 The port threshold: the system uses the port given by --port and the two above it (broker sign-on and saved state,
 worker reports), plus the broker's topic and inbox ranges; the ports below the threshold are left to other scripts.
@@ -30,6 +32,11 @@ def alert(ns: NS, text):
     ns.toast(f"hwgw: {text}", "error")
 
 
+FIRST_RETRY_MS = 5
+LAST_RETRY_MS = 1000
+PATIENCE_MS = 30000  # how long a control-plane script may wait for RAM before the player is told
+
+
 def launch(ns: NS, script, host, threads, args):
     """exec, with every pid checked: 0 raises an alert and the runner goes on."""
     pid = ns.exec(script, host, threads, *args)
@@ -38,11 +45,28 @@ def launch(ns: NS, script, host, threads, args):
     return pid
 
 
+async def start_script(ns: NS, script, args):
+    """exec a control-plane script on home, trying again with back-off until it starts: its RAM may still be held
+    by a script that has finished but not yet been ended by the game. The player hears of a long wait once."""
+    began = now_ms()
+    retry = FIRST_RETRY_MS
+    told = False
+    pid = ns.exec(script, "home", 1, *args)
+    while pid == 0:
+        if not told and now_ms() - began > PATIENCE_MS:
+            told = True
+            ns.tprint(f"hwgw: still waiting for free RAM on home to start {script}; free some to go on")
+        await ns.sleep(retry)
+        retry = min(LAST_RETRY_MS, retry * 2)
+        pid = ns.exec(script, "home", 1, *args)
+    return pid
+
+
 @command_listener(listens=topics.SCRIPT_REQUESTED, produces=topics.SCRIPT_STARTED)
 async def on_script_requested(bus, msg):
     body = msg["body"]
-    pid = launch(bus.ns, body["script"], body["host"], body["threads"], body["args"])
-    await bus.publish(topics.SCRIPT_STARTED, {"script": body["script"], "host": body["host"], "pid": pid})
+    pid = await start_script(bus.ns, body["script"], body["args"])
+    await bus.publish(topics.SCRIPT_STARTED, {"script": body["script"], "host": "home", "pid": pid})
 
 
 @command_listener(listens=topics.BATCH_REQUESTED, produces=topics.BATCH_STARTED)
@@ -52,7 +76,8 @@ async def on_batch_requested(bus, msg):
     started = []
     for job in body["jobs"]:
         exec_start = now_ms()
-        args = [body["target"], job["command"], job["batch"], job["startTime"], job["expectedFinish"], report_port]
+        args = [body["target"], job["command"], job["batch"], job["startTime"], job["expectedFinish"], report_port,
+                job["tolerance"]]
         pid = launch(bus.ns, WORKER_SCRIPT[job["command"]], job["host"], job["threads"], args)
         started.append({"batch": job["batch"], "command": job["command"], "host": job["host"], "pid": pid,
                         "execStart": exec_start, "execFinish": now_ms()})
@@ -67,19 +92,18 @@ async def request_script(bus, script, args):
 RUNNER: dict[str, dict[str, float]] = {}  # "settings"
 
 
-async def research(ns: NS, settings):
+async def research(ns: NS, settings, started_at):
     """Run the researcher (clean-up, rooting, copying, gathering) and wait until it has written its findings."""
     done = topics.report_port(settings)
     ns.clearPort(done)
-    if launch(ns, topics.RESEARCHER_SCRIPT, "home", 1, [ns.pid] + topics.settings_to_args(settings)) == 0:
-        return False
+    await start_script(ns, topics.RESEARCHER_SCRIPT, [ns.pid, started_at] + topics.settings_to_args(settings))
     while ns.peek(done) == message.NO_DATA:
         await ns.nextPortWrite(done)
     ns.clearPort(done)
-    return True
 
 
 async def main(ns: NS) -> None:
+    started_at = now_ms()
     ns.disableLog("ALL")
     try:
         settings = topics.settings_from_args(ns.args)
@@ -87,10 +111,8 @@ async def main(ns: NS) -> None:
         ns.tprint(f"ERROR hwgw/start.js: {error}")
         return
     RUNNER["settings"] = settings
-    if not await research(ns, settings):
-        return
-    if launch(ns, topics.BROKER_SCRIPT, "home", 1, ["--port", settings["port"]]) == 0:
-        return
+    await research(ns, settings, started_at)
+    await start_script(ns, topics.BROKER_SCRIPT, ["--port", settings["port"]])
     bus = Bus(ns, "runner", settings["port"])
     await bus.setup(on_script_requested, on_batch_requested, request_script)
     ns.tprint(f"hwgw: started (ports from {settings['port']}, landings {settings['spacing']} ms apart)")

@@ -94,6 +94,8 @@ class Job:
         self.scheduled = False
         self.bookedFrom = startTime  # the RAM pool holds the job's RAM from here ...
         self.bookedUntil = expectedFinish  # ... to here
+        self.tolerance = 0.0  # ms the worker may start late and still run (its landing is that much later)
+        self.launchedAt = 0.0  # when the batcher decided to launch it
         self.pid = 0
         self.execStart = 0.0
         self.execFinish = 0.0

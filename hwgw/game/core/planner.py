@@ -14,6 +14,7 @@ MIN_TARGET_MONEY = 100000
 MIN_WORKER_RAM = 1.75
 GROW_PADDING = 1.05
 FRACTIONS = [0.0025 * 2 ** (i / 4) for i in range(36)]
+FIRST_HOUR_MS = 3600000  # targets are compared by what they earn in this long, prep included
 
 
 def player_numbers(player):
@@ -86,11 +87,6 @@ def refresh(stats, player, level_gain=0):
     return stats
 
 
-def min_period(spacing):
-    """Closest two batches may start: their four landings plus one spacing of quiet between them."""
-    return 5 * spacing
-
-
 def batch_ram_time(stats, lookahead):
     """GB·ms a batch reserves: each job's RAM from its earliest launch to its landing."""
     total = 0.0
@@ -99,16 +95,16 @@ def batch_ram_time(stats, lookahead):
     return total
 
 
-def batch_period(stats, pool_ram, spacing, lookahead):
+def batch_period(stats, pool_ram, timing):
     """Milliseconds between batch starts so that the batches in flight fit `pool_ram` (with 3% to spare)."""
     if stats.ram <= 0 or pool_ram < stats.ram:
         return 0
-    return max(min_period(spacing), batch_ram_time(stats, lookahead) / (pool_ram * 0.97))
+    return max(timing.min_period(), batch_ram_time(stats, timing.lookahead()) / (pool_ram * 0.97))
 
 
-def income(stats, pool_ram, spacing, lookahead):
-    """Expected money per second from batching this target with `pool_ram` GB."""
-    period = batch_period(stats, pool_ram, spacing, lookahead)
+def income(stats, pool_ram, timing):
+    """Expected money per second from batching this target with `pool_ram` GB, once it is prepped."""
+    period = batch_period(stats, pool_ram, timing)
     if period <= 0:
         return 0.0
     return stats.money / period * 1000
@@ -122,7 +118,7 @@ def fits(stats, largest_node):
     return True
 
 
-def best_stats(server, player, pool_ram, largest_node, spacing, lookahead):
+def best_stats(server, player, pool_ram, largest_node, timing):
     """The hack fraction with the most money per second for this target and pool; None if nothing fits."""
     best = None
     best_income = 0.0
@@ -130,25 +126,53 @@ def best_stats(server, player, pool_ram, largest_node, spacing, lookahead):
         stats = new_stats(server, player, fraction)
         if not fits(stats, largest_node):
             continue
-        gain = income(stats, pool_ram, spacing, lookahead)
+        gain = income(stats, pool_ram, timing)
         if gain > best_income:
             best = stats
             best_income = gain
     return best
 
 
-def choose_targets(servers, player, pool_ram, largest_node, spacing, lookahead, count):
-    """Up to `count` targets, best first, each with the batch stats that earn most on an equal share of RAM."""
+def slowdown(stats, security):
+    """How much longer a call takes at `security` than at the target's minimum security."""
+    return formulas.hack_time(stats.level, stats.requiredHackingSkill, security) \
+        / formulas.hack_time(stats.level, stats.requiredHackingSkill, stats.minDifficulty)
+
+
+def ready_time(server, player, stats, pool_ram, timing):
+    """Milliseconds from the start to the first batch landing: the prep rounds, each one weaken time at the
+    security it starts at (the last round's batches land right behind it), or one weaken time if already prepped."""
+    security = server.get("hackDifficulty", stats.minDifficulty)
+    money = server.get("moneyAvailable", stats.moneyMax)
+    weaken = stats.duration(WEAKHACK)
+    if security <= stats.minDifficulty and money >= stats.moneyMax:
+        return timing.lead + weaken
+    threads = prep_threads(server, player, security, money)
+    slots = max(1, math.floor(pool_ram / WORKER_RAM[WEAKHACK]))
+    rounds = max(1, math.ceil((threads[WEAKHACK] + threads[GROW] + threads[WEAKGROW]) / slots))
+    return timing.lead + rounds * weaken * slowdown(stats, security)
+
+
+def first_hour_money(server, player, stats, pool_ram, timing):
+    """What batching this target earns in the first hour: its income from the moment it is ready."""
+    ready = ready_time(server, player, stats, pool_ram, timing)
+    return income(stats, pool_ram, timing) * max(0.0, FIRST_HOUR_MS - ready) / 1000
+
+
+def choose_targets(servers, player, pool_ram, largest_node, timing, count):
+    """Up to `count` targets, best first by what they earn in the first hour (so prep time counts), each with the
+    batch stats that earn most on an equal share of RAM. Returns [[stats, server]]."""
     skill = player_numbers(player)["skill"]
+    share = pool_ram / count
     ranked = []
     for server in servers:
         if not is_target(server, skill):
             continue
-        stats = best_stats(server, player, pool_ram / count, largest_node, spacing, lookahead)
+        stats = best_stats(server, player, share, largest_node, timing)
         if stats is not None:
-            ranked.append([income(stats, pool_ram / count, spacing, lookahead), stats])
-    ranked.sort(key=lambda pair: -pair[0])
-    return [pair[1] for pair in ranked[:count]]
+            ranked.append([first_hour_money(server, player, stats, share, timing), stats, server])
+    ranked.sort(key=lambda entry: -entry[0])
+    return [[entry[1], entry[2]] for entry in ranked[:count]]
 
 
 def prep_threads(server, player, security, money):

@@ -8,10 +8,15 @@ launched (the worker waits the rest with additionalMsec), provided its rule hold
 - grow needs both weakens scheduled;
 - hack needs both weakens and the grow scheduled (and no desync correction in force).
 
-A launch needs `lead` ms before its start time (the message to the runner and exec take a moment in the game).
-Weakens and grow start long before the hack, so a batch that loses a part never hacks. A call's duration is fixed
-by the security at the moment it starts, so nothing is launched while a hack or grow of this target has landed and
-its weaken has not yet: the cycle waits for a quiet moment instead.
+A launch leaves at least the lead (see `timing`) before its start time, for the path to the worker. A command whose
+start has come closer than that is shifted later by up to half a spacing, which keeps its batch in order, and is
+dropped beyond that. Weakens and grow start long before the hack, so a batch that loses a part never hacks. A
+call's duration is fixed by the security at the moment it starts, so nothing is launched while a hack or grow of
+this target may land before its weaken within the next lead: the cycle waits for a quiet moment instead.
+
+Prep rounds use the pool at once: every first weaken, then grow with its weaken. The round that completes the prep
+also launches whole batches, timed at the round's security, to land right behind it, so the first money comes one
+weaken time after the start. Every batch lands after the one before it.
 
 Desyncs are detected and reported: a worker that started too late (it does nothing), a hack that landed on a server
 not at maximum money and minimum security (it took less than planned), and security above minimum at a moment when
@@ -20,29 +25,38 @@ target reads max money at a quiet moment (the batches go on without hacks, so th
 security reads high nothing is launched at all, and once nothing is in flight the target is prepped again.
 """
 
-from hwgw.game.core import formulas
+import math
+
 from hwgw.game.core.model import FAILED, GROW, HACK, LANDING_SLOT, LATE, WEAKGROW, WEAKHACK, Batch, Job
-from hwgw.game.core.planner import batch_period, prep_threads, split_prep
+from hwgw.game.core.planner import batch_period, prep_threads, slowdown, split_prep
 
 PREP = "prep"
 BATCH = "batch"
 SECURITY_TOLERANCE = 1e-4
 MONEY_TOLERANCE = 1e-6
+PREP_TOLERANCE = 3600000  # ms a prep worker may start late and still run: its round only ends later
+
+
+def prep_slot(command, index, count):
+    """Landing slot of node `index`'s command in a prep round over `count` nodes: the first weakens, then grow and
+    weaken pairs."""
+    if command == WEAKHACK:
+        return index
+    return count + 2 * index + (1 if command == WEAKGROW else 0)
 
 
 class Batcher:
-    def __init__(self, stats, pool, pool_share, spacing, lookahead, guard, lead=0):
+    def __init__(self, stats, pool, pool_share, timing):
         self.stats = stats
         self.target = stats.target
         self.pool = pool
         self.pool_share = pool_share
-        self.spacing = spacing
-        self.lookahead = lookahead
-        self.guard = guard
-        self.lead = lead
-        self.period = batch_period(stats, pool_share, spacing, lookahead)
+        self.timing = timing
+        self.spacing = timing.spacing
+        self.period = batch_period(stats, pool_share, timing)
         self.mode = PREP
         self.nextStart = 0
+        self.lastLanding = 0.0  # weakhack landing of the latest batch: the next one lands at least a period later
         self.batches = {}
         # Batches waiting for a decision on a command, in the order of that command's start times.
         self.queues: dict[str, list[Batch]] = {WEAKGROW: [], GROW: [], HACK: []}
@@ -50,7 +64,8 @@ class Batcher:
         self.windows: dict[str, list[list[float]]] = {HACK: [], GROW: []}
         self.cycles = {"total": 0, "totalMs": 0.0}
         self.desyncs = {"late": 0, "unprepped": 0, "skippedHacks": 0}
-        self.counts = {"batches": 0, "memorySkips": 0, "missed": 0, "prepRounds": 0, "hacks": 0, "execFailures": 0}
+        self.counts = {"batches": 0, "memorySkips": 0, "missed": 0, "shifted": 0, "prepRounds": 0, "hacks": 0,
+                       "execFailures": 0, "jobs": 0, "landed": 0}
         self.money = 0.0
         self.firstHack = 0.0  # when the first hack landed (0: none yet), for the income since then
         self.notes = []
@@ -62,7 +77,11 @@ class Batcher:
     def refresh(self, stats):
         """New stats for a new player level: later launches use them; jobs in flight keep their times."""
         self.stats = stats
-        self.period = batch_period(stats, self.pool_share, self.spacing, self.lookahead)
+        self.retime()
+
+    def retime(self):
+        """The period again, after the stats or the lead changed."""
+        self.period = batch_period(self.stats, self.pool_share, self.timing)
 
     # the cycle
 
@@ -71,30 +90,50 @@ class Batcher:
         return batch.jobs[command].expectedFinish - self.stats.duration(command)
 
     def quiet(self, now):
-        """True when no hack or grow of this target has landed without its weaken landing yet (with a guard)."""
+        """True when a call started now runs at the security of a quiet target (see `quiet_after`)."""
         return self.quiet_after(now) == now
 
     def quiet_after(self, now):
-        """`now` if quiet now, else the end of the landing pair in progress (plus the guard)."""
+        """The first moment from `now` on when no hack or grow of this target lands without its weaken within the
+        next lead (each landing pair widened by the guard): a worker launched then starts its call in quiet."""
+        guard = self.timing.guard
+        reach = self.timing.lead
         for kind in [HACK, GROW]:
             windows = self.windows[kind]
-            while len(windows) > 0 and windows[0][1] + self.guard < now:
+            while len(windows) > 0 and windows[0][1] + guard < now:
                 windows.pop(0)
-            if len(windows) > 0 and windows[0][0] - self.guard <= now:
-                return windows[0][1] + self.guard
-        return now
+        moment = now
+        moved = True
+        while moved:
+            moved = False
+            for kind in [HACK, GROW]:
+                for pair in self.windows[kind]:
+                    if pair[0] - guard > moment + reach:
+                        break
+                    if moment < pair[1] + guard:
+                        moment = pair[1] + guard
+                        moved = True
+        return moment
+
+    def prep_in_flight(self):
+        count = 0
+        for key in self.batches.keys():
+            if self.batches[key].kind == PREP:
+                count += 1
+        return count
 
     def due(self, now):
         """When the next cycle has something to do (launch, decide, prep); `now` if already."""
-        if self.mode != BATCH and len(self.batches) == 0:
-            return now
+        if self.mode != BATCH and self.prep_in_flight() == 0:
+            return self.quiet_after(now)
         moment = now + 3600000
+        lookahead = self.timing.lookahead()
         if self.mode == BATCH:
-            moment = min(moment, self.nextStart - self.lookahead)
+            moment = min(moment, self.nextStart - lookahead)
         for command in [WEAKGROW, GROW, HACK]:
             queue = self.queues[command]
             if len(queue) > 0:
-                moment = min(moment, self.start_of(queue[0], command) - self.lookahead)
+                moment = min(moment, self.start_of(queue[0], command) - lookahead)
         return max(self.quiet_after(now), moment)
 
     def cycle(self, now, security, money):
@@ -103,25 +142,27 @@ class Batcher:
         if not self.quiet(now):
             return launches
         prepped = security <= self.stats.minDifficulty + SECURITY_TOLERANCE
+        full = money >= self.stats.moneyMax * (1 - MONEY_TOLERANCE)
         if self.mode == PREP:
-            if len(self.batches) == 0:
-                if prepped and money >= self.stats.moneyMax * (1 - MONEY_TOLERANCE):
-                    self.mode = BATCH
-                    self.nextStart = now + self.lead
-                else:
-                    return self.prep(now, security, money)
+            if self.prep_in_flight() > 0:
+                return launches
+            if prepped and full:
+                self.mode = BATCH
+                self.nextStart = now + self.timing.lead
+            elif len(self.batches) == 0:
+                return self.prep(now, security, money)
             else:
-                self.decide_pending(now, launches)
                 return launches
         if not prepped:
             return self.hold(now, security, launches)
         self.elevated = False
-        if self.skipping and money >= self.stats.moneyMax * (1 - MONEY_TOLERANCE):
+        if self.skipping and full:
             self.skipping = False
             self.notes.append(f"{self.target} reads prepped again; hacking resumes")
-        horizon = now + self.lookahead
+        horizon = now + self.timing.lookahead()
+        self.nextStart = max(self.nextStart, self.lastLanding + self.period - self.stats.duration(WEAKHACK))
         while self.nextStart <= horizon:
-            start = max(self.nextStart, now + self.lead)
+            start = max(self.nextStart, now + self.timing.lead)
             if not self.create(start, now, launches):
                 self.nextStart = start + self.period / 8
                 break
@@ -142,26 +183,47 @@ class Batcher:
             self.mode = PREP
         return launches
 
-    def create(self, start, now, launches):
-        """Weakhack's rule: the batch exists only if the pool can hold every job of it over its own interval.
-        Without the RAM, the batch is tried again an eighth of a period later."""
+    def launch(self, batch, command, now, launches):
+        batch.decide(command, True)
+        batch.jobs[command].launchedAt = now
+        self.counts["jobs"] += 1
+        launches.append([batch, command])
+
+    def new_id(self, start):
+        """A batch's id: the time its weakhack starts, in whole ms (one more if another batch has it)."""
+        batch_id = round(start)
+        while batch_id in self.batches:
+            batch_id += 1
+        return batch_id
+
+    def plan_jobs(self, weaken_lands, now, factor, from_launch):
+        """The four jobs of a batch whose weakhack lands at `weaken_lands`, for calls `factor` times as long as at
+        minimum security. RAM is held from now for the weakhack (and every job of a batch launched whole), and
+        from its earliest launch for the others."""
         stats = self.stats
-        weaken_lands = start + stats.duration(WEAKHACK)
         jobs = {}
         for command in LANDING_SLOT.keys():
             lands = weaken_lands + LANDING_SLOT[command] * self.spacing
-            job = Job(command, stats.threads[command], None, lands - stats.duration(command), lands)
-            job.bookedFrom = now if command == WEAKHACK else job.startTime - self.lookahead
-            job.bookedUntil = lands + self.guard + self.lead
+            job = Job(command, stats.threads[command], None, lands - stats.duration(command) * factor, lands)
+            job.bookedFrom = now if from_launch or command == WEAKHACK else job.startTime - self.timing.lookahead()
+            job.bookedUntil = lands + self.timing.guard + self.timing.lead
+            job.tolerance = self.spacing / 2
             jobs[command] = job
+        return jobs
+
+    def create(self, start, now, launches):
+        """Weakhack's rule: the batch exists only if the pool can hold every job of it over its own interval.
+        Without the RAM, the batch is tried again an eighth of a period later."""
+        weaken_lands = start + self.stats.duration(WEAKHACK)
+        jobs = self.plan_jobs(weaken_lands, now, 1, False)
         if not self.pool.book([jobs[command] for command in jobs.keys()]):
             self.counts["memorySkips"] += 1
             return False
-        batch = Batch(round(start), self.target, jobs)
+        batch = Batch(self.new_id(start), self.target, jobs)
         self.batches[batch.id] = batch
         self.counts["batches"] += 1
-        batch.decide(WEAKHACK, True)
-        launches.append([batch, WEAKHACK])
+        self.lastLanding = weaken_lands
+        self.launch(batch, WEAKHACK, now, launches)
         for command in [WEAKGROW, GROW, HACK]:
             self.queues[command].append(batch)
         return True
@@ -179,23 +241,28 @@ class Batcher:
     def decide_pending(self, now, launches, allowed=True):
         """Launch or drop every command whose start is within the look-ahead, by the rules, in start order.
         With `allowed` false (security is high) every command that would start before the next cycle is dropped."""
-        horizon = now + self.lookahead
+        lead = self.timing.lead
+        horizon = now + self.timing.lookahead()
         for command in [WEAKGROW, GROW, HACK]:
             queue = self.queues[command]
             while len(queue) > 0 and self.start_of(queue[0], command) <= horizon:
                 batch = queue.pop(0)
                 job = batch.jobs[command]
                 job.startTime = self.start_of(batch, command)
-                if not allowed and job.startTime > now + self.lead + self.lookahead / 2:
+                if not allowed and job.startTime > now + lead + self.timing.lookahead() / 2:
                     queue.insert(0, batch)
                     break
-                if job.startTime < now + self.lead or not allowed:
+                short = now + lead - job.startTime
+                if allowed and 0 < short and short <= self.spacing / 2:
+                    job.startTime += short
+                    job.expectedFinish += short
+                    self.counts["shifted"] += 1
+                if job.startTime < now + lead or not allowed:
                     self.counts["missed"] += 1
                     batch.decide(command, False)
                     self.pool.cancel(job)
                 elif self.rule(batch, command):
-                    batch.decide(command, True)
-                    launches.append([batch, command])
+                    self.launch(batch, command, now, launches)
                     if command == HACK or command == GROW:
                         partner = WEAKHACK if command == HACK else WEAKGROW
                         self.windows[command].append([job.expectedFinish, batch.jobs[partner].expectedFinish])
@@ -209,44 +276,71 @@ class Batcher:
     def prep(self, now, security, money):
         """One prep round, started now at the current security: one prep batch per node used.
 
-        All the first weakens land first, then all the grows, then all their weakens, `spacing` ms apart.
+        All the first weakens land first, then each node's grow followed by its weaken, `spacing` ms apart, so that
+        every grow lands at minimum security. The round that places every thread the prep needs also launches the
+        batches that land right behind it.
         """
         server = {"minDifficulty": self.stats.minDifficulty, "serverGrowth": self.stats.serverGrowth,
                   "moneyMax": self.stats.moneyMax}
         player = {"skills": {"hacking": self.stats.level}}
-        parts = split_prep(prep_threads(server, player, security, money), self.pool.free_now(), self.pool_share)
-        level = self.stats.level
-        required = self.stats.requiredHackingSkill
-        factor = formulas.hack_time(level, required, security) \
-            / formulas.hack_time(level, required, self.stats.minDifficulty)
-        first_lands = now + self.lead + self.stats.times["weaken"] * factor
+        needed = prep_threads(server, player, security, money)
+        parts = split_prep(needed, self.pool.free_now(), self.pool_share)
+        factor = slowdown(self.stats, security)
+        first_lands = now + self.timing.lead + self.stats.times["weaken"] * factor
         count = len(parts)
         launches = []
+        last = now
+        placed = {WEAKHACK: 0, GROW: 0}
         for index in range(count):
             host = parts[index][0]
             threads = parts[index][1]
             jobs = {}
             for command in [WEAKHACK, GROW, WEAKGROW]:
                 if threads[command] > 0:
-                    lands = first_lands + (LANDING_SLOT[command] * count + index) * self.spacing
+                    lands = first_lands + prep_slot(command, index, count) * self.spacing
                     duration = self.stats.times["grow" if command == GROW else "weaken"] * factor
                     job = Job(command, threads[command], host, lands - duration, lands)
                     job.bookedFrom = now
-                    job.bookedUntil = lands + self.guard + self.lead
+                    job.bookedUntil = lands + self.timing.guard + self.timing.lead
+                    job.tolerance = PREP_TOLERANCE
                     self.pool.book_on(host, job)
                     jobs[command] = job
-            batch = Batch(round(now) + index, self.target, jobs, PREP)
+                    last = max(last, lands)
+            for command in placed.keys():
+                placed[command] += threads[command]
+            batch = Batch(self.new_id(now), self.target, jobs, PREP)
             self.batches[batch.id] = batch
             if GROW in jobs:
                 self.windows[GROW].append([jobs[GROW].expectedFinish, jobs[WEAKGROW].expectedFinish])
             for command in [WEAKHACK, WEAKGROW, GROW]:
                 if command in jobs:
-                    batch.decide(command, True)
-                    launches.append([batch, command])
+                    self.launch(batch, command, now, launches)
             batch.decide(HACK, False)
         if count > 0:
             self.counts["prepRounds"] += 1
+            if placed[WEAKHACK] >= needed[WEAKHACK] and placed[GROW] >= needed[GROW]:
+                self.launch_behind(now, last, factor, launches)
         return launches
+
+    def launch_behind(self, now, after, factor, launches):
+        """Whole batches launched with the last prep round, timed at its security, landing a period apart right
+        behind it (`after`). They stop where batches launched after the prep can land, or where RAM runs out."""
+        if self.period <= 0:
+            return
+        count = math.floor(self.stats.duration(WEAKHACK) / self.period)
+        for index in range(count):
+            weaken_lands = after + 3 * self.spacing + index * self.period
+            jobs = self.plan_jobs(weaken_lands, now, factor, True)
+            if not self.pool.book([jobs[command] for command in jobs.keys()]):
+                break
+            batch = Batch(self.new_id(jobs[WEAKHACK].startTime), self.target, jobs)
+            self.batches[batch.id] = batch
+            self.counts["batches"] += 1
+            self.lastLanding = weaken_lands
+            for command in [WEAKHACK, WEAKGROW, GROW, HACK]:
+                self.launch(batch, command, now, launches)
+            self.windows[HACK].append([jobs[HACK].expectedFinish, weaken_lands])
+            self.windows[GROW].append([jobs[GROW].expectedFinish, jobs[WEAKGROW].expectedFinish])
 
     # reports
 
@@ -279,6 +373,8 @@ class Batcher:
         job.ended = telemetry["endTime"]
         job.result = telemetry["result"]
         job.pid = telemetry["pid"]
+        if job.launchedAt > 0:
+            self.timing.observe(job.started - job.launchedAt)
         if job.result == LATE:
             self.desyncs["late"] += 1
             self.notes.append(f"desync: {command} of batch {batch_id} on {self.target} started too late, "
@@ -307,6 +403,8 @@ class Batcher:
             return None
         self.pool.release(batch)
         self.batches.pop(batch.id)
+        if batch.kind == BATCH and batch.scheduled(HACK) and batch.jobs[HACK].done:
+            self.counts["landed"] += 1
         return batch
 
     def in_flight(self):

@@ -35,6 +35,7 @@ DEFAULTS = {
     "port": 1,  # the port threshold: the system uses this port and the next two; the player's scripts the ones below
     "spacing": 5,  # ms between the landings of one batch
     "cycle": 20,  # ms: the batcher's cycle target
+    "lead": 30,  # ms: the least time a launch leaves before its job's start (it grows with the latency seen)
     "targets": 1,  # how many servers to batch at once
     "reserve": 4,  # GB of home left free for the control plane and the player
     "report": 60,  # s between status lines
@@ -44,23 +45,6 @@ DEFAULTS = {
 def report_port(settings):
     """Where workers write their telemetry: two above the broker's sign-on port (the one above holds its state)."""
     return settings["port"] + 2
-
-
-def lead(settings):
-    """The least time a launch leaves before its start time, for the message to the runner and exec."""
-    return settings["cycle"] / 4
-
-
-def lookahead(settings):
-    """How far ahead the batcher launches: past the lead, two cycles plus a batch's landing sequence with its guards,
-    so that a quiet moment always comes before a job's start time."""
-    return lead(settings) + 2 * settings["cycle"] + 6 * settings["spacing"] + 4
-
-
-def guard(settings):
-    """Margin around each hack/grow landing and its weaken's landing in which nothing is launched: one spacing, so
-    that a landing a little late or early is still covered, and a batch's whole landing sequence is one window."""
-    return settings["spacing"]
 
 
 def settings_to_args(settings):

@@ -1,4 +1,8 @@
-"""What the orchestrator prints: one status line per target, and every desync it noticed."""
+"""What the orchestrator shows: one status line per target, every desync it noticed, and the status file."""
+
+import json
+
+from hwgw.game.core.timing import quantile
 
 
 def money(amount):
@@ -16,7 +20,7 @@ def status_line(batcher, moment):
             f"{figures['batches']} batches ({figures['inFlight']} in flight, {figures['memorySkips']} tries without RAM), "
             f"landings {batcher.spacing} ms apart, batch every {batcher.period:.0f} ms, "
             f"desyncs: {desyncs['late']} late, {desyncs['unprepped']} unprepped, {desyncs['skippedHacks']} hacks "
-            f"skipped, {figures['missed']} missed; cycles {figures['cycles']} ({figures['cycleMs']:.2f} ms each)")
+            f"skipped, {figures['missed']} missed")
 
 
 def status(batcher, moment):
@@ -31,7 +35,49 @@ def status(batcher, moment):
             "spacing": batcher.spacing, "period": batcher.period}
 
 
+def spread(values):
+    return {"n": len(values), "p50": quantile(values, 0.5), "p99": quantile(values, 0.99),
+            "max": quantile(values, 1)}
+
+
+def target_status(batcher, plan, moment):
+    counts = batcher.counts
+    desyncs = batcher.desyncs
+    return {"target": batcher.target, "mode": batcher.mode, "plannedIncome": plan.get("income", 0),
+            "plannedReady_s": plan.get("ready", 0) / 1000, "weaken_s": plan.get("weaken", 0) / 1000,
+            "firstHack": batcher.firstHack, "money": batcher.money,
+            "income": status(batcher, moment)["income"], "jobs": counts["jobs"], "batches": counts["batches"],
+            "landed": counts["landed"], "late": desyncs["late"], "skippedHacks": desyncs["skippedHacks"],
+            "missed": counts["missed"], "shifted": counts["shifted"], "unprepped": desyncs["unprepped"],
+            "execFailures": counts["execFailures"], "memorySkips": counts["memorySkips"],
+            "prepRounds": counts["prepRounds"], "period": batcher.period}
+
+
+def status_json(orchestrator, moment):
+    """The status file's text: the figures of `status_line` and `pool_line` for programs to read."""
+    loops = orchestrator.loops
+    timing = orchestrator.timing
+    pool = orchestrator.pool
+    targets = []
+    for target in orchestrator.batchers.keys():
+        targets.append(target_status(orchestrator.batchers[target], orchestrator.plans.get(target, {}), moment))
+    return json.dumps({"now": moment, "startedAt": orchestrator.startedAt, "lead": timing.lead,
+                       "loops": loops["count"], "loopMs": loops["workMs"] / max(1, loops["count"]),
+                       "cycleLateMs": spread(loops["late"]), "latency": spread(timing.latencies),
+                       "pool": {"gb": pool.total(), "peakGb": pool.peak}, "targets": targets})
+
+
 def pool_line(pool, moment):
     bad = pool.overcommitted(moment)
     return (f"hwgw: RAM pool {pool.total():.0f} GB, reserved {pool.reserved:.0f} GB now, {pool.peak:.0f} GB at most, "
             + (f"OVERCOMMITTED on {', '.join(bad)}" if len(bad) > 0 else "never over-committed"))
+
+
+def timing_line(orchestrator):
+    """The lead the batcher keeps, the latency behind it, and how the orchestrator's loop keeps its cycle."""
+    loops = orchestrator.loops
+    latency = spread(orchestrator.timing.latencies)
+    late = spread(loops["late"])
+    return (f"hwgw: lead {orchestrator.timing.lead:.0f} ms (plan to worker {latency['p50']:.0f} ms median, "
+            f"{latency['p99']:.0f} ms p99); {loops['count']} loop turns, {loops['workMs'] / max(1, loops['count']):.2f} "
+            f"ms each, waking {late['p50']:.1f} ms late (median)")

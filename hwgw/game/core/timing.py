@@ -1,0 +1,54 @@
+"""When the batcher launches: the spacing of a batch's landings, the cycle, and the lead kept before a job's start.
+
+The lead covers the path from the batcher's decision to the worker's first line: the message to the runner, exec,
+and the worker loading its modules. That path takes time in the game, and more on a busy page, so the lead follows
+the latency the workers report: 1.5 times the 99th percentile of the last `SAMPLES` jobs, never below `--lead`.
+"""
+
+SAMPLES = 200
+QUANTILE = 0.99
+MARGIN = 1.5
+
+
+def quantile(values, q):
+    """The q-quantile of `values` (nearest rank); 0 for none."""
+    if len(values) == 0:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+class Timing:
+    def __init__(self, settings):
+        self.spacing = settings["spacing"]
+        self.cycle = settings["cycle"]
+        self.guard = settings["spacing"]  # around each landing pair: a landing a little off is still covered
+        self.floor = settings["lead"]
+        self.lead = self.floor
+        self.latencies: list[float] = []
+        self.observed = 0
+
+    def lookahead(self):
+        """How far ahead the batcher launches: past the lead, two cycles plus a batch's landing sequence with its
+        guards, so that a quiet moment always comes before a job's start time."""
+        return self.lead + 2 * self.cycle + 6 * self.spacing + 4
+
+    def min_period(self):
+        """Closest two batches may start: their four landings with a guard each side, then room for a cycle to
+        find the quiet moment a launch needs (one lead long)."""
+        return 5 * self.spacing + self.lead + self.cycle
+
+    def observe(self, latency):
+        """One job's time from the batcher's decision to the worker's first line."""
+        self.latencies.append(latency)
+        if len(self.latencies) > SAMPLES:
+            self.latencies.pop(0)
+        self.observed += 1
+
+    def adapt(self):
+        """Set the lead from the latencies seen; True if it changed."""
+        lead = max(self.floor, MARGIN * quantile(self.latencies, QUANTILE))
+        if lead == self.lead:
+            return False
+        self.lead = lead
+        return True
