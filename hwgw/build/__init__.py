@@ -21,6 +21,7 @@ from . import link as linker
 from .check import check_module
 from .errors import BuildError, Finding
 from .floor import check_floors
+from .lower import lean_line
 from .peephole import python_keyword_names, simplify_ns_calls
 from .transpile import collect_sources, package_name, transpile
 
@@ -142,6 +143,25 @@ def build(src: Path | None = None, out: Path = Path("build")) -> BuildReport:
         return _link_and_write(src, out, sources, local_modules, emitted, cache_root() / "analysis")
 
 
+def _check_lean(sources, modules, link) -> None:
+    """A lean module (see `lower.lean_line`) may import other source modules only, never the Python runtime."""
+    findings = []
+    for source in sources:
+        line = lean_line(source.text)
+        module = modules.get(source.module)
+        if not line or module is None or not module.reachable:
+            continue
+        libraries = sorted({modules[name].game_path for name in link.imported_modules(module)
+                            if not modules[name].is_source})
+        if libraries:
+            findings.append(Finding(source.path, line, 1,
+                                    f"a lean module must not need the Python runtime, and this one imports "
+                                    f"{', '.join(libraries)}: use only what compiles to plain JavaScript (no "
+                                    f"builtins such as len or max, no keyword arguments) or remove '# hwgw: lean'"))
+    if findings:
+        raise BuildError(findings)
+
+
 def _link_and_write(src, out, sources, local_modules, emitted, analysis_cache: Path) -> BuildReport:
     base = package_name(src)
     prefix = base.split(".")[0] if base else src.resolve().name
@@ -179,6 +199,7 @@ def _link_and_write(src, out, sources, local_modules, emitted, analysis_cache: P
     if runtime is not None and runtime.reachable:
         report.runtime_bytes_after = len(report.files[runtime.game_path].encode())
     report.files = dict(sorted(report.files.items()))
+    _check_lean(sources, modules, link)
     report.scripts = sorted(scripts)
     report.ram = check_floors(sources, scripts, report.files)
     _write_atomically(report.files, Path(out))

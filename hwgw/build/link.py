@@ -283,11 +283,22 @@ class Linker:
         text = jsast.apply_edits(module.text, edits)
         if exports:
             text += f"\nexport {{{', '.join(exports)}}};\n"
-        runtime = self.modules.get(RUNTIME)
-        if module.name != RUNTIME and not has_runtime_import and runtime is not None \
-                and self._module_props(module) & self.runtime_properties():
-            text = f"import '/{runtime.game_path}';\n" + text
+        if not has_runtime_import and self._uses_runtime_properties(module):
+            text = f"import '/{self.modules[RUNTIME].game_path}';\n" + text
         return _tidy(text)
+
+    def _uses_runtime_properties(self, module: Module) -> bool:
+        """True if the module uses a method the runtime installs on built-in prototypes (it must load first)."""
+        return module.name != RUNTIME and RUNTIME in self.modules \
+            and bool(self._module_props(module) & self.runtime_properties())
+
+    def imported_modules(self, module: Module) -> set[str]:
+        """The modules the printed module imports."""
+        names = {st.import_source for st in module.statements
+                 if st.kind == "import" and st.kept and st.import_source in self.modules}
+        if self._uses_runtime_properties(module):
+            names.add(RUNTIME)
+        return names
 
     def _module_props(self, module: Module) -> set[str]:
         props = set()

@@ -515,12 +515,30 @@ def builtins(text: str, tree: ast.Module, path: Path) -> str:
 
 PASSES = [module_annotations, fstrings, floordiv_assign, and_values, statements, builtins]
 
+LEAN_MARK = re.compile(r"^# hwgw: lean[ \t]*$", re.M)
+LEAN_PRAGMAS = "__pragma__('noopov'); __pragma__('notconv'); __pragma__('nokwargs'); __pragma__('jsiter')"
+
+
+def lean_line(text: str) -> int:
+    """The line of a module's `# hwgw: lean` mark, 0 if it has none.
+
+    A lean module is compiled with JavaScript's operators, truthiness and plain objects for dict literals, and
+    without keyword arguments, so that it needs nothing from the Python runtime: the game loads it on a server in
+    a moment, where a module with the runtime behind it takes a few hundred milliseconds at its first run on each
+    server. The linker checks that it imports no library module.
+    """
+    mark = LEAN_MARK.search(text)
+    return text.count("\n", 0, mark.start()) + 1 if mark else 0
+
 
 def lower(text: str, path: Path) -> str:
     try:
         tree = ast.parse(text, filename=str(path))
     except SyntaxError:
         return text  # the checker reports it with its location
+    mark = LEAN_MARK.search(text)
+    if mark:
+        return text[:mark.start()] + LEAN_PRAGMAS + text[mark.end():]
     for lowering in PASSES:
         lowered = lowering(text, tree, path)
         if lowered != text:
