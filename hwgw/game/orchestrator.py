@@ -22,7 +22,7 @@ from hwgw.game.core import topics
 from hwgw.game.core.bus import Bus, command_requester, event_listener
 from hwgw.game.core.clock import now_ms
 from hwgw.game.core.message import EVENT, NO_DATA, from_port
-from hwgw.game.core.model import stats_from_message
+from hwgw.game.core.model import GROW, HACK, WEAKHACK, WORKER_RAM, stats_from_message
 from hwgw.game.core.pool import RamPool
 from hwgw.game.core.schedule import Batcher
 from hwgw.game.core.timing import Timing
@@ -32,6 +32,10 @@ from hwgw.ns import NS
 ORCHESTRATOR: dict[str, Orchestrator] = {}  # "it": the one the event handlers feed
 IDLE_MS = 1000  # longest sleep, so that broker messages and reports are handled within a second
 STATUS_FILE = "hwgw/status.txt"
+WARM_BATCH = -1  # the batch id of the warm-up's jobs
+WARM_WAIT_MS = 120000  # the longest the warm-up waits for its workers
+WARM_SETTLE_MS = 200  # then this long, for the game to end them and free their RAM
+WARM_ROUNDS = 2
 LATE_SAMPLES = 1000
 
 
@@ -49,6 +53,8 @@ class Orchestrator:
         self.announced_level = 0
         self.last_status = now_ms()
         self.loops = {"count": 0, "workMs": 0.0, "late": []}  # "late": ms each recent turn began after its wake
+        self.warm = {"round": 0, "left": 0, "size": 0, "sentAt": 0.0, "until": 0.0}
+        self.firstExec = 0.0  # the slowest start of the warm-up's first round: servers loading the workers' modules
 
     def take_stats(self, body):
         if self.pool is None:
@@ -68,6 +74,10 @@ class Orchestrator:
     def take_started(self, body):
         batcher = self.batchers[body["target"]]
         for job in body["jobs"]:
+            if job["batch"] == WARM_BATCH:
+                if job["pid"] == 0:
+                    self.warm["left"] -= 1
+                continue
             batcher.started(job["batch"], job["command"], job["pid"], job["execStart"], job["execFinish"])
 
     def read_reports(self):
@@ -75,9 +85,44 @@ class Orchestrator:
         while raw != NO_DATA:
             report = from_port(raw)
             batcher = self.batchers.get(report["target"])
-            if batcher is not None:
+            if report["batch"] == WARM_BATCH:
+                self.warm["left"] -= 1
+                self.timing.observe_burst(self.warm["sentAt"], self.warm["size"],
+                                          report["startTime"] - self.warm["sentAt"])
+            elif batcher is not None:
                 batcher.report(report["batch"], report["command"], report)
             raw = self.ns.readPort(self.report_port)
+
+    async def warm_up(self, bus, moment):
+        """Before the first prep, run each worker once on every node, twice, doing nothing (they start late on
+        purpose). A server loads a script's modules at its first run there, which takes a while: the first round
+        gets that done (its slowest start is kept as `firstExec`), the second times a burst of launches on warm
+        servers, which sizes the lead of the first prep round. True once it is over."""
+        warm = self.warm
+        if moment < warm["until"] and warm["left"] > 0:
+            return False
+        if warm["round"] < WARM_ROUNDS:
+            if warm["round"] == 1:
+                self.firstExec = self.timing.burstMax
+            jobs = []
+            for host in self.pool.capacity.keys():
+                room = self.pool.capacity[host]
+                for command in [HACK, GROW, WEAKHACK]:
+                    if WORKER_RAM[command] <= room:
+                        room -= WORKER_RAM[command]
+                        jobs.append({"batch": WARM_BATCH, "command": command, "host": host, "threads": 1,
+                                     "startTime": 0, "expectedFinish": 0, "tolerance": 0})
+            warm["round"] += 1
+            warm["left"] = len(jobs)
+            warm["size"] = len(jobs)
+            warm["sentAt"] = moment
+            warm["until"] = moment + WARM_WAIT_MS
+            await request_batch(bus, list(self.batchers.keys())[0], jobs)
+            return False
+        if warm["left"] >= 0:
+            warm["left"] = -1
+            warm["until"] = moment + WARM_SETTLE_MS
+        return moment >= warm["until"]
 
     async def turn(self, bus):
         """One cycle; returns when the next one is due (seed 001's cycle target, or later when nothing is due)."""
@@ -88,6 +133,8 @@ class Orchestrator:
         if self.pool is None:
             return begin + self.settings["cycle"]
         self.pool.at(begin)
+        if not await self.warm_up(bus, begin):
+            return begin + self.settings["cycle"]
         if self.timing.adapt():
             for target in self.batchers.keys():
                 self.batchers[target].retime()

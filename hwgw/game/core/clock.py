@@ -4,6 +4,7 @@ It is a browser global (no RAM cost, unlike Date through Python's time module, w
 `window`). Code run under CPython gets a `performance` object set on this module by its caller.
 """
 
+# hwgw: lean
 from typing import Any
 
 # The browser global, declared for type checkers only: an annotation binds nothing, in Python or in the game.

@@ -7,6 +7,8 @@ the hack takes money and adds security, weakhack removes that security, grow put
 removes the grow's security. The batch id is the time its weakhack starts (ms on the scripts' shared clock).
 """
 
+from hwgw.game.core.worker import LATE
+
 HACK = "hack"
 WEAKHACK = "weakhack"
 GROW = "grow"
@@ -19,7 +21,6 @@ WORKER_SCRIPT = {HACK: "hwgw/workers/hack.js", WEAKHACK: "hwgw/workers/weaken.js
 # Landing offset of each command from the weakhack's landing, in units of the landing spacing.
 LANDING_SLOT = {HACK: -1, WEAKHACK: 0, GROW: 1, WEAKGROW: 2}
 
-LATE = "late"
 FAILED = "failed"  # the runner could not exec the job
 
 
@@ -96,6 +97,7 @@ class Job:
         self.bookedUntil = expectedFinish  # ... to here
         self.tolerance = 0.0  # ms the worker may start late and still run (its landing is that much later)
         self.launchedAt = 0.0  # when the batcher decided to launch it
+        self.burst = 0  # how many jobs were launched with it at once (0: on its own)
         self.pid = 0
         self.execStart = 0.0
         self.execFinish = 0.0

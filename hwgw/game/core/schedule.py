@@ -286,8 +286,9 @@ class Batcher:
         needed = prep_threads(server, player, security, money)
         parts = split_prep(needed, self.pool.free_now(), self.pool_share)
         factor = slowdown(self.stats, security)
-        first_lands = now + self.timing.lead + self.stats.times["weaken"] * factor
         count = len(parts)
+        size = 3 * count + 4 * math.floor(self.stats.duration(WEAKHACK) / max(1, self.period))
+        first_lands = now + self.timing.burst_lead(size) + self.stats.times["weaken"] * factor
         launches = []
         last = now
         placed = {WEAKHACK: 0, GROW: 0}
@@ -320,6 +321,8 @@ class Batcher:
             self.counts["prepRounds"] += 1
             if placed[WEAKHACK] >= needed[WEAKHACK] and placed[GROW] >= needed[GROW]:
                 self.launch_behind(now, last, factor, launches)
+        for pair in launches:
+            pair[0].jobs[pair[1]].burst = len(launches)
         return launches
 
     def launch_behind(self, now, after, factor, launches):
@@ -373,7 +376,9 @@ class Batcher:
         job.ended = telemetry["endTime"]
         job.result = telemetry["result"]
         job.pid = telemetry["pid"]
-        if job.launchedAt > 0:
+        if job.burst > 0:
+            self.timing.observe_burst(job.launchedAt, job.burst, job.started - job.launchedAt)
+        elif job.launchedAt > 0:
             self.timing.observe(job.started - job.launchedAt)
         if job.result == LATE:
             self.desyncs["late"] += 1

@@ -3,6 +3,10 @@
 The lead covers the path from the batcher's decision to the worker's first line: the message to the runner, exec,
 and the worker loading its modules. That path takes time in the game, and more on a busy page, so the lead follows
 the latency the workers report: 1.5 times the 99th percentile of the last `SAMPLES` jobs, never below `--lead`.
+
+Jobs launched together in a burst (a prep round, the warm-up) wait for each other in the runner: their latencies are
+kept apart. The latest burst gives the time per job, and a burst of n jobs leaves the lead plus 1.5 times n of those
+before its first start.
 """
 
 SAMPLES = 200
@@ -27,6 +31,9 @@ class Timing:
         self.lead = self.floor
         self.latencies: list[float] = []
         self.observed = 0
+        self.burstAt = -1.0  # when the latest burst reported on was launched
+        self.burstSize = 0
+        self.burstMax = 0.0  # its slowest job so far
 
     def lookahead(self):
         """How far ahead the batcher launches: past the lead, two cycles plus a batch's landing sequence with its
@@ -44,6 +51,20 @@ class Timing:
         if len(self.latencies) > SAMPLES:
             self.latencies.pop(0)
         self.observed += 1
+
+    def observe_burst(self, launched_at, size, latency):
+        """A job of a burst of `size` jobs launched at `launched_at` started `latency` ms after it."""
+        if launched_at > self.burstAt:
+            self.burstAt = launched_at
+            self.burstSize = size
+            self.burstMax = 0.0
+        if launched_at == self.burstAt:
+            self.burstMax = max(self.burstMax, latency)
+
+    def burst_lead(self, size):
+        """The lead of a burst of `size` jobs."""
+        per_job = self.burstMax / self.burstSize if self.burstSize > 0 else 0.0
+        return self.lead + MARGIN * per_job * size
 
     def adapt(self):
         """Set the lead from the latencies seen; True if it changed."""

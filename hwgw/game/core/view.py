@@ -62,6 +62,8 @@ def status_json(orchestrator, moment):
     for target in orchestrator.batchers.keys():
         targets.append(target_status(orchestrator.batchers[target], orchestrator.plans.get(target, {}), moment))
     return json.dumps({"now": moment, "startedAt": orchestrator.startedAt, "lead": timing.lead,
+                       "firstExec": orchestrator.firstExec,
+                       "burst": {"jobs": timing.burstSize, "slowest": timing.burstMax},
                        "loops": loops["count"], "loopMs": loops["workMs"] / max(1, loops["count"]),
                        "cycleLateMs": spread(loops["late"]), "latency": spread(timing.latencies),
                        "pool": {"gb": pool.total(), "peakGb": pool.peak}, "targets": targets})

@@ -1,5 +1,6 @@
 """The grow worker (grow only, so it costs the game's minimum for a grow script)."""
 
+# hwgw: lean
 from hwgw.game.core.worker import work
 from hwgw.ns import NS
 
