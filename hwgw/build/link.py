@@ -238,6 +238,8 @@ class Linker:
                                 target.everything_needed, changed = True, True
                         elif spec.imported not in target.needed:
                             target.needed.add(spec.imported)
+                            if spec.imported not in target.declared:
+                                target.used.add(spec.imported)  # a name it imports itself: passed on below
                             changed = True
 
     def runtime_properties(self) -> set[str]:
@@ -280,12 +282,20 @@ class Linker:
                     edits.append(jsast.Edit(st.start, st.declaration_start, ""))
                     exports += [f"{renames[name]} as {name}" if name in renames else name
                                 for name in sorted(st.declares)]
+        exports += sorted(self._passed_on(module))
         text = jsast.apply_edits(module.text, edits)
         if exports:
             text += f"\nexport {{{', '.join(exports)}}};\n"
         if not has_runtime_import and self._uses_runtime_properties(module):
             text = f"import '/{self.modules[RUNTIME].game_path}';\n" + text
         return _tidy(text)
+
+    def _passed_on(self, module: Module) -> set[str]:
+        """Names other modules import from this one that it imports itself (Python allows it; an ES module must
+        export them)."""
+        imported = {spec.local for st in module.statements if st.kind == "import" and st.kept
+                    for spec in st.specifiers if spec.kind != "namespace"}
+        return {name for name in module.needed if name not in module.declared and name in imported}
 
     def _uses_runtime_properties(self, module: Module) -> bool:
         """True if the module uses a method the runtime installs on built-in prototypes (it must load first)."""
