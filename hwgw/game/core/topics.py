@@ -33,7 +33,7 @@ START_SCRIPT = "hwgw/start.js"
 # Settings of a run, chosen once by the startup script and handed from role to role in script arguments.
 DEFAULTS = {
     "port": 1,  # the port threshold: the system uses this port and the next two; the player's scripts the ones below
-    "spacing": 5,  # ms between the landings of one batch
+    "spacing": 20,  # ms between the landings of one batch: wider than the game's timers are late on a busy page
     "cycle": 20,  # ms: the batcher's cycle target
     "lead": 30,  # ms: the least time a launch leaves before its job's start (it grows with the latency seen)
     "targets": 1,  # how many servers to batch at once
