@@ -79,11 +79,12 @@ def test_worker_nodes_need_ram_for_one_worker():
 
 def test_period_follows_the_pool():
     stats = planner.new_stats(server(), player(100), 0.10)
-    # RAM-time of a batch: each job's RAM from its earliest launch (104 ms ahead) to its landing.
+    # RAM-time of a batch: each job's RAM from its earliest launch (104 ms ahead) to its landing, and on until its
+    # RAM is free again (a guard of 5, the lead of 30 and 100 ms for the worker to end): 239 ms beyond its duration.
     t = stats.times
-    ram_time = (stats.threads[HACK] * 1.70 * (t["hack"] + 104) + stats.threads[GROW] * 1.75 * (t["grow"] + 104)
-                + (stats.threads[WEAKHACK] + stats.threads[WEAKGROW]) * 1.75 * (t["weaken"] + 104))
-    assert planner.batch_ram_time(stats, 104) == pytest.approx(ram_time)
+    ram_time = (stats.threads[HACK] * 1.70 * (t["hack"] + 239) + stats.threads[GROW] * 1.75 * (t["grow"] + 239)
+                + (stats.threads[WEAKHACK] + stats.threads[WEAKGROW]) * 1.75 * (t["weaken"] + 239))
+    assert planner.batch_ram_time(stats, 239) == pytest.approx(ram_time)
     assert planner.batch_period(stats, 10000, TIMING) == pytest.approx(ram_time / 9700)
     # Four landings with a guard each side (25 ms), a lead (30) and a cycle (20) to find the quiet moment in.
     assert planner.batch_period(stats, 1e9, TIMING) == 75

@@ -102,7 +102,7 @@ def test_status_reports_income_since_the_first_hack():
 def test_the_lead_is_one_and_a_half_times_the_p99_latency_and_never_below_the_setting():
     from hwgw.game.core.timing import Timing
 
-    timing = Timing(dict(topics.DEFAULTS, lead=30))
+    timing = Timing(dict(topics.DEFAULTS, lead=30, spacing=5, cycle=20))
     assert timing.lead == 30 and not timing.adapt()
     for latency in range(1, 101):  # 1..100 ms: the nearest-rank p99 of 100 values is the 99th, 100
         timing.observe(float(latency))

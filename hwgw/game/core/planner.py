@@ -87,11 +87,12 @@ def refresh(stats, player, level_gain=0):
     return stats
 
 
-def batch_ram_time(stats, lookahead):
-    """GB·ms a batch reserves: each job's RAM from its earliest launch to its landing."""
+def batch_ram_time(stats, extra):
+    """GB·ms a batch reserves: each job's RAM for its duration and `extra` ms (from its earliest launch to its
+    start, and from its landing to its RAM being free)."""
     total = 0.0
     for command in stats.threads.keys():
-        total += stats.job_ram(command) * (stats.duration(command) + lookahead)
+        total += stats.job_ram(command) * (stats.duration(command) + extra)
     return total
 
 
@@ -99,7 +100,8 @@ def batch_period(stats, pool_ram, timing):
     """Milliseconds between batch starts so that the batches in flight fit `pool_ram` (with 3% to spare)."""
     if stats.ram <= 0 or pool_ram < stats.ram:
         return 0
-    return max(timing.min_period(), batch_ram_time(stats, timing.lookahead()) / (pool_ram * 0.97))
+    held = timing.lookahead() + timing.held_until(0)
+    return max(timing.min_period(), batch_ram_time(stats, held) / (pool_ram * 0.97))
 
 
 def income(stats, pool_ram, timing):

@@ -206,7 +206,7 @@ class Batcher:
             lands = weaken_lands + LANDING_SLOT[command] * self.spacing
             job = Job(command, stats.threads[command], None, lands - stats.duration(command) * factor, lands)
             job.bookedFrom = now if from_launch or command == WEAKHACK else job.startTime - self.timing.lookahead()
-            job.bookedUntil = lands + self.timing.guard + self.timing.lead
+            job.bookedUntil = self.timing.held_until(lands)
             job.tolerance = self.spacing / 2
             jobs[command] = job
         return jobs
@@ -302,7 +302,7 @@ class Batcher:
                     duration = self.stats.times["grow" if command == GROW else "weaken"] * factor
                     job = Job(command, threads[command], host, lands - duration, lands)
                     job.bookedFrom = now
-                    job.bookedUntil = lands + self.timing.guard + self.timing.lead
+                    job.bookedUntil = self.timing.held_until(lands)
                     job.tolerance = PREP_TOLERANCE
                     self.pool.book_on(host, job)
                     jobs[command] = job

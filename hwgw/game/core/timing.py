@@ -10,6 +10,7 @@ before its first start.
 """
 
 SAMPLES = 200
+RAM_FREE_MS = 100  # after a job lands: its report, its end, and the game freeing its RAM
 QUANTILE = 0.99
 MARGIN = 1.5
 
@@ -39,6 +40,11 @@ class Timing:
         """How far ahead the batcher launches: past the lead, two cycles plus a batch's landing sequence with its
         guards, so that a quiet moment always comes before a job's start time."""
         return self.lead + 2 * self.cycle + 6 * self.spacing + 4
+
+    def held_until(self, lands):
+        """Until when a job landing at `lands` holds its RAM: a landing may be a guard late, the worker then reports
+        and ends, and the game frees its RAM a moment after that."""
+        return lands + self.guard + self.lead + RAM_FREE_MS
 
     def min_period(self):
         """Closest two batches may start: their four landings with a guard each side, then room for a cycle to
