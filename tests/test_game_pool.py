@@ -1,5 +1,7 @@
 """The RAM pool: each job's reservation covers its own interval, and no node is ever booked over its capacity."""
 
+import pytest
+
 from hwgw.game.core.model import GROW, HACK, WEAKHACK, Job
 from hwgw.game.core.pool import RamPool
 
@@ -51,3 +53,21 @@ def test_best_fit_and_release():
     pool.at(10)
     assert pool.reserved == 0 and pool.bookings == {"big": [], "small": []}
     assert pool.peak == 17 + 175
+
+
+def test_a_rescan_grows_the_pool_and_a_gone_node_takes_nothing_new():
+    pool = RamPool({"a": 10.0, "b": 10.0})
+    held = job(GROW, 4, 0, 100)  # 7 GB
+    assert pool.book([held]) and held.host in ("a", "b")
+    gone = "b" if held.host == "a" else "a"
+    pool.resize({held.host: 10.0, "c": 1024.0})
+    assert pool.total() == 1034.0
+    assert pool.free_now() == {held.host: 3.0, gone: 0.0, "c": 1024.0}
+    big = job(GROW, 200, 0, 100)  # 350 GB
+    assert pool.book([big]) and big.host == "c"
+    assert not pool.book([job(HACK, 1, 0, 100)]) or pool.free_now()[gone] == 0.0
+    pool.reserve("c", 5.05, 0, 50)
+    pool.at(10)
+    assert pool.ramPool["c"] == pytest.approx(1024.0 - 355.05)
+    pool.at(60)
+    assert pool.ramPool["c"] == pytest.approx(1024.0 - 350.0)

@@ -112,3 +112,36 @@ def test_the_lead_is_one_and_a_half_times_the_p99_latency_and_never_below_the_se
         timing.observe(4.0)
     assert timing.adapt() and timing.lead == 30
     assert timing.lookahead() == 30 + 2 * 20 + 6 * 5 + 4
+
+
+class Processes:
+    """A fake ns with ps for the researcher's count of the system's own workers."""
+
+    pid = 7
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def ps(self, host):
+        return [type("P", (), {"filename": f, "threads": t, "pid": p})() for f, t, p in self.rows]
+
+
+def test_a_rescan_counts_the_systems_own_workers_as_room():
+    ns = Processes([("hwgw/workers/hack.js", 10, 1), ("hwgw/workers/weaken.js", 4, 2), ("other.js", 3, 3),
+                    ("hwgw/researcher.js", 1, 7)])
+    assert researcher.workers_ram(ns, "pserv-0") == pytest.approx(10 * 1.70 + 4 * 1.75 + 5.05)
+
+
+def test_a_rescan_publishes_only_when_the_pool_changed():
+    before = {"home": 50.0, "pserv-0": 1024.0}
+    assert not initiator.pool_changed(before, {"home": 50.5, "pserv-0": 1024.0})
+    assert initiator.pool_changed(before, {"home": 50.0, "pserv-0": 1024.0, "pserv-1": 1024.0})
+    assert initiator.pool_changed(before, {"home": 114.0, "pserv-0": 1024.0})
+    assert initiator.pool_changed(before, {"home": 50.0})
+
+
+def test_a_rescan_keeps_the_targets_chosen_at_the_start():
+    player = {"skills": {"hacking": 100, "intelligence": 0}, "mults": {}}
+    info = {"player": player, "home": SERVERS[0], "allServers": SERVERS, "totalRamPool": 0, "startedAt": 5.0}
+    state = initiator.compute(info, dict(topics.DEFAULTS, targets=1), ["n00dles"])
+    assert [stats.target for stats in state["stats"]] == ["n00dles"]

@@ -35,8 +35,9 @@ def worker_nodes(servers, reserve):
     return nodes
 
 
-def compute(info, settings):
-    """Stats for the chosen targets, and the worker nodes, from an InitializationInfoRetrieved body."""
+def compute(info, settings, targets=None):
+    """Stats for the chosen targets (or for `targets` again, after a rescan), and the worker nodes, from an
+    InitializationInfoRetrieved body."""
     nodes = worker_nodes(info["allServers"], settings["reserve"])
     largest = 0
     total = 0
@@ -44,7 +45,10 @@ def compute(info, settings):
         largest = max(largest, nodes[host])
         total += nodes[host]
     timing = Timing(settings)
-    chosen = planner.choose_targets(info["allServers"], info["player"], total, largest, timing, settings["targets"])
+    servers = info["allServers"]
+    if targets is not None:
+        servers = [server for server in servers if server["hostname"] in targets]
+    chosen = planner.choose_targets(servers, info["player"], total, largest, timing, settings["targets"])
     share = total / settings["targets"]
     plans = []
     for pair in chosen:
@@ -75,6 +79,9 @@ def stats_body(state):
 @event_listener(topics.INITIALIZATION_INFO_RETRIEVED)
 async def on_initialization_info(bus, msg):
     settings = INITIATOR["settings"]
+    if "state" in INITIATOR:
+        await on_rescan(bus, msg["body"], INITIATOR["state"])
+        return
     state = compute(msg["body"], settings)
     state["since"] = [state["player"]["skills"]["hacking"], now_ms()]
     INITIATOR["state"] = state
@@ -89,6 +96,28 @@ async def on_initialization_info(bus, msg):
         bus.ns.tprint("ERROR hwgw: no server to target (need root, max money > 100k and a low enough level)")
         return
     await request_script(bus, topics.ORCHESTRATOR_SCRIPT, topics.settings_to_args(settings))
+
+
+def pool_changed(before, after):
+    """True if a node came or went, or one's room changed by a worker's RAM or more."""
+    if len(before) != len(after):
+        return True
+    for host in after.keys():
+        if host not in before or abs(after[host] - before[host]) >= planner.MIN_WORKER_RAM:
+            return True
+    return False
+
+
+async def on_rescan(bus, info, previous):
+    """The same targets with the pool the rescan found (new servers, more RAM): publish when the pool changed."""
+    state = compute(info, INITIATOR["settings"], [stats.target for stats in previous["stats"]])
+    if not pool_changed(previous["nodes"], state["nodes"]) or len(state["stats"]) == 0:
+        return
+    state["since"] = previous["since"]
+    INITIATOR["state"] = state
+    bus.ns.tprint(f"hwgw: the pool is now {state['totalRamPool']:.0f} GB on {len(state['nodes'])} nodes "
+                  f"(was {previous['totalRamPool']:.0f} GB on {len(previous['nodes'])})")
+    await bus.publish(topics.BATCH_STATS_REFRESHED, stats_body(state))
 
 
 @command_listener(listens=topics.BATCH_STATS_REQUESTED, produces=topics.BATCH_STATS_REFRESHED)

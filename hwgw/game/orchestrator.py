@@ -36,6 +36,7 @@ WARM_BATCH = -1  # the batch id of the warm-up's jobs
 WARM_WAIT_MS = 120000  # the longest the warm-up waits for its workers
 WARM_SETTLE_MS = 200  # then this long, for the game to end them and free their RAM
 WARM_ROUNDS = 2
+RESCAN_HOLD_MS = 30000  # RAM held for a rescan (it takes well under a second)
 LATE_SAMPLES = 1000
 
 
@@ -52,22 +53,31 @@ class Orchestrator:
         self.level = 0
         self.announced_level = 0
         self.last_status = now_ms()
-        self.loops = {"count": 0, "workMs": 0.0, "late": []}  # "late": ms each recent turn began after its wake
+        self.loops = 0
+        self.loop_ms = 0.0
+        self.late_wakes: list[float] = []  # ms each recent turn began after the moment it asked to wake at
         self.warm = {"round": 0, "left": 0, "size": 0, "sentAt": 0.0, "until": 0.0}
+        self.next_rescan = now_ms() + settings["rescan"] * 1000
         self.firstExec = 0.0  # the slowest start of the warm-up's first round: servers loading the workers' modules
 
     def take_stats(self, body):
         if self.pool is None:
             self.pool = RamPool(body["nodes"])
+        else:
+            self.pool.resize(body["nodes"])
         share = self.pool.total() / len(body["stats"])
         for message in body["stats"]:
             stats = stats_from_message(message)
             if stats.target in self.batchers:
+                self.batchers[stats.target].pool_share = share
                 self.batchers[stats.target].refresh(stats)
             else:
                 self.batchers[stats.target] = Batcher(stats, self.pool, share, self.timing)
         for plan in body["plans"]:
-            self.plans[plan["target"]] = plan
+            if plan["target"] in self.plans:  # a rescan: the income changes, the start's figures stay
+                self.plans[plan["target"]]["income"] = plan["income"]
+            else:
+                self.plans[plan["target"]] = plan
         self.startedAt = body["startedAt"]
         self.level = body["level"]
 
@@ -93,7 +103,7 @@ class Orchestrator:
                 batcher.report(report["batch"], report["command"], report)
             raw = self.ns.readPort(self.report_port)
 
-    async def warm_up(self, bus, moment):
+    async def warm_up(self, bus, moment, pool: RamPool):
         """Before the first prep, run each worker once on every node, twice, doing nothing (they start late on
         purpose). A server loads a script's modules at its first run there, which takes a while: the first round
         gets that done (its slowest start is kept as `firstExec`), the second times a burst of launches on warm
@@ -105,8 +115,8 @@ class Orchestrator:
             if warm["round"] == 1:
                 self.firstExec = self.timing.burstMax
             jobs = []
-            for host in self.pool.capacity.keys():
-                room = self.pool.capacity[host]
+            for host in pool.capacity.keys():
+                room = pool.capacity[host]
                 for command in [HACK, GROW, WEAKHACK]:
                     if WORKER_RAM[command] <= room:
                         room -= WORKER_RAM[command]
@@ -124,6 +134,23 @@ class Orchestrator:
             warm["until"] = moment + WARM_SETTLE_MS
         return moment >= warm["until"]
 
+    async def rescan(self, bus, moment, pool: RamPool):
+        """Every `--rescan` seconds, run the researcher again on the node with the most room, to find new servers
+        and RAM (see the researcher). Skipped when no node has room for it."""
+        if moment < self.next_rescan:
+            return
+        self.next_rescan = moment + self.settings["rescan"] * 1000
+        free = pool.free_now()
+        host = ""
+        for node in free.keys():
+            if free[node] >= topics.RESEARCHER_RAM and (host == "" or free[node] > free[host]):
+                host = node
+        if host == "":
+            return
+        pool.reserve(host, topics.RESEARCHER_RAM, moment, moment + RESCAN_HOLD_MS)
+        await request_script(bus, topics.RESEARCHER_SCRIPT, host,
+                             [0, self.startedAt] + topics.settings_to_args(self.settings))
+
     async def turn(self, bus):
         """One cycle; returns when the next one is due (seed 001's cycle target, or later when nothing is due)."""
         begin = now_ms()
@@ -133,8 +160,9 @@ class Orchestrator:
         if self.pool is None:
             return begin + self.settings["cycle"]
         self.pool.at(begin)
-        if not await self.warm_up(bus, begin):
+        if not await self.warm_up(bus, begin, self.pool):
             return begin + self.settings["cycle"]
+        await self.rescan(bus, begin, self.pool)
         if self.timing.adapt():
             for target in self.batchers.keys():
                 self.batchers[target].retime()
@@ -167,15 +195,14 @@ class Orchestrator:
         return min(wake, self.last_status + self.settings["report"] * 1000)
 
     def count_loop(self, began, ended):
-        self.loops["count"] += 1
-        self.loops["workMs"] += ended - began
+        self.loops += 1
+        self.loop_ms += ended - began
 
     def note_wake(self, wake):
         """How late this turn began after the moment it asked to wake at (the last LATE_SAMPLES turns)."""
-        late = self.loops["late"]
-        late.append(now_ms() - wake)
-        if len(late) > LATE_SAMPLES:
-            late.pop(0)
+        self.late_wakes.append(now_ms() - wake)
+        if len(self.late_wakes) > LATE_SAMPLES:
+            self.late_wakes.pop(0)
 
     def show_status(self):
         moment = now_ms()
@@ -210,6 +237,11 @@ async def request_batch(bus, target, jobs):
     await bus.send(topics.BATCH_REQUESTED, {"target": target, "jobs": jobs})
 
 
+@command_requester(topics.SCRIPT_REQUESTED)
+async def request_script(bus, script, host, args):
+    await bus.send(topics.SCRIPT_REQUESTED, {"script": script, "host": host, "threads": 1, "args": args})
+
+
 @command_requester(topics.BATCH_STATS_REQUESTED)
 async def request_stats(bus):
     await bus.send(topics.BATCH_STATS_REQUESTED, {})
@@ -222,7 +254,7 @@ async def main(ns: NS) -> None:
     ORCHESTRATOR["it"] = orchestrator
     ns.clearPort(orchestrator.report_port)
     bus = Bus(ns, "orchestrator", settings["port"])
-    await bus.setup(on_stats, on_started, request_batch, request_stats)
+    await bus.setup(on_stats, on_started, request_batch, request_stats, request_script)
     await bus.register(topics.PLAYER_LEVEL_CHANGED, EVENT)
     await request_stats(bus)
     while True:

@@ -12,12 +12,18 @@
 It runs while only the runner does, so that a fresh 8 GB home holds the two. Server fields come from the
 0.05-0.1 GB getters rather than getServer (2 GB), with the game's field names.
 
-Arguments: the runner's pid, the moment the runner started (ms on the shared clock), then the settings (`--port` ...).
+The orchestrator runs it again every few minutes, on whichever node has room, to rescan: then it kills nothing and
+empties no port (steps 1 and 5 are skipped), and a server's `ramUsed` leaves out the system's own workers, so that
+the pool counts what the workers may use, new servers and upgrades included.
+
+Arguments: the runner's pid (0 for a rescan), the moment the runner started (ms on the shared clock), then the
+settings (`--port` ...).
 """
 
 from hwgw.game.core import message, topics
 from hwgw.game.core.bus import Bus
 from hwgw.game.core.message import COMMAND, EVENT, NEW_PUBLISHER, NO_DATA
+from hwgw.game.core.model import HACK, WORKER_RAM, WORKER_SCRIPT
 from hwgw.ns import NS
 
 OPENERS = ["BruteSSH.exe", "FTPCrack.exe", "relaySMTP.exe", "HTTPWorm.exe", "SQLInject.exe"]
@@ -83,10 +89,24 @@ def root(ns: NS, hosts, owned):
     return rooted
 
 
-def describe(ns: NS, host):
+def workers_ram(ns: NS, host):
+    """GB the system's workers and this script hold on `host` (a rescan counts it as room for workers)."""
+    held = 0.0
+    for process in ns.ps(host):
+        for command in WORKER_SCRIPT.keys():
+            if process.filename == WORKER_SCRIPT[command]:
+                held += WORKER_RAM[command] * process.threads
+                break
+        if process.pid == ns.pid:
+            held += topics.RESEARCHER_RAM
+    return held
+
+
+def describe(ns: NS, host, rescan):
     """A server object with the fields the planner reads, under the game's names."""
+    used = ns.getServerUsedRam(host) - (workers_ram(ns, host) if rescan else 0)
     return {"hostname": host, "purchasedByPlayer": host == HOME, "hasAdminRights": ns.hasRootAccess(host),
-            "maxRam": ns.getServerMaxRam(host), "ramUsed": ns.getServerUsedRam(host),
+            "maxRam": ns.getServerMaxRam(host), "ramUsed": used,
             "moneyMax": ns.getServerMaxMoney(host), "moneyAvailable": ns.getServerMoneyAvailable(host),
             "hackDifficulty": ns.getServerSecurityLevel(host), "minDifficulty": ns.getServerMinSecurityLevel(host),
             "serverGrowth": ns.getServerGrowth(host), "requiredHackingSkill": ns.getServerRequiredHackingLevel(host),
@@ -119,29 +139,35 @@ def ram_pool(servers, reserve):
 async def main(ns: NS) -> None:
     ns.disableLog("ALL")
     spare = ns.args[0]
+    rescan = spare == 0
     started_at = ns.args[1]
     settings = topics.settings_from_args(ns.args[2:])
     hosts = network(ns)
-    killed = kill_earlier_scripts(ns, hosts, spare)
-    if killed > 0:
-        ns.tprint(f"hwgw: stopped {killed} script(s) of an earlier start")
-    clear_ports(ns, settings)
+    if not rescan:
+        killed = kill_earlier_scripts(ns, hosts, spare)
+        if killed > 0:
+            ns.tprint(f"hwgw: stopped {killed} script(s) of an earlier start")
+        clear_ports(ns, settings)
     files = ns.ls(HOME)
     owned = [name for name in OPENERS if name in files]
     rooted = root(ns, hosts, owned)
     scripts = [name for name in files if name.startswith("hwgw/")]
     servers = []
     for host in hosts:
-        server = describe(ns, host)
-        if host != HOME and server["hasAdminRights"] and server["maxRam"] > 0:
-            ns.scp(scripts, host, HOME)
+        server = describe(ns, host, rescan)
         servers.append(server)
+        if host != HOME and server["hasAdminRights"] and server["maxRam"] > 0 \
+                and (not rescan or not ns.fileExists(WORKER_SCRIPT[HACK], host)):
+            ns.scp(scripts, host, HOME)  # copied again, the game would load every script there anew
     body = {"player": player_info(ns), "home": servers[0], "allServers": servers,
             "totalRamPool": ram_pool(servers, settings["reserve"]), "startedAt": started_at}
     bus = Bus(ns, "researcher", settings["port"])
     await bus.post(NEW_PUBLISHER, COMMAND, {"name": "researcher", "topic": topics.INITIALIZATION_INFO_RETRIEVED,
                                             "kind": EVENT})
     await bus.publish(topics.INITIALIZATION_INFO_RETRIEVED, body)
-    ns.tprint(f"hwgw: researched {len(hosts)} servers, rooted {rooted} more, "
-              f"{body['totalRamPool']:.0f} GB for workers")
-    ns.writePort(topics.report_port(settings), "research done")
+    if not rescan:
+        ns.tprint(f"hwgw: researched {len(hosts)} servers, rooted {rooted} more, "
+                  f"{body['totalRamPool']:.0f} GB for workers")
+        ns.writePort(topics.report_port(settings), "research done")
+    elif rooted > 0:
+        ns.tprint(f"hwgw: rooted {rooted} more server(s); {body['totalRamPool']:.0f} GB for workers")

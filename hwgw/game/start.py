@@ -64,9 +64,13 @@ async def start_script(ns: NS, script, args):
 
 @command_listener(listens=topics.SCRIPT_REQUESTED, produces=topics.SCRIPT_STARTED)
 async def on_script_requested(bus, msg):
+    """A control-plane script goes on home, however long its RAM takes; a rescan where the orchestrator found room."""
     body = msg["body"]
-    pid = await start_script(bus.ns, body["script"], body["args"])
-    await bus.publish(topics.SCRIPT_STARTED, {"script": body["script"], "host": "home", "pid": pid})
+    if body["host"] == "home":
+        pid = await start_script(bus.ns, body["script"], body["args"])
+    else:
+        pid = launch(bus.ns, body["script"], body["host"], body["threads"], body["args"])
+    await bus.publish(topics.SCRIPT_STARTED, {"script": body["script"], "host": body["host"], "pid": pid})
 
 
 @command_listener(listens=topics.BATCH_REQUESTED, produces=topics.BATCH_STARTED)

@@ -70,6 +70,21 @@ class RamPool:
             done.append(job)
         return True
 
+    def resize(self, nodes):
+        """Capacities from a rescan: a new node joins, an upgraded one grows. A node no longer listed takes nothing
+        new; what it holds stays booked until it ends."""
+        for host in nodes.keys():
+            if host not in self.capacity:
+                self.bookings[host] = []
+            self.capacity[host] = nodes[host]
+        for host in self.capacity.keys():
+            if host not in nodes:
+                self.capacity[host] = 0
+
+    def reserve(self, host, gb, start, end):
+        """Hold `gb` on `host` over [start, end) for something other than a job (a rescan)."""
+        self.bookings[host].append([start, end, gb, None])
+
     def book_on(self, host, job):
         """Reserve a job's RAM on a node chosen by the caller (prep shares nodes out itself)."""
         job.host = host

@@ -183,11 +183,12 @@ class Batcher:
             self.mode = PREP
         return launches
 
-    def launch(self, batch, command, now, launches):
+    def launch(self, batch, command, now, launches) -> Job:
         batch.decide(command, True)
         batch.jobs[command].launchedAt = now
         self.counts["jobs"] += 1
         launches.append([batch, command])
+        return batch.jobs[command]
 
     def new_id(self, start):
         """A batch's id: the time its weakhack starts, in whole ms (one more if another batch has it)."""
@@ -289,7 +290,8 @@ class Batcher:
         count = len(parts)
         size = 3 * count + 4 * math.floor(self.stats.duration(WEAKHACK) / max(1, self.period))
         first_lands = now + self.timing.burst_lead(size) + self.stats.times["weaken"] * factor
-        launches = []
+        launches: list[list[Batch | str]] = []
+        burst: list[Job] = []
         last = now
         placed = {WEAKHACK: 0, GROW: 0}
         for index in range(count):
@@ -315,17 +317,17 @@ class Batcher:
                 self.windows[GROW].append([jobs[GROW].expectedFinish, jobs[WEAKGROW].expectedFinish])
             for command in [WEAKHACK, WEAKGROW, GROW]:
                 if command in jobs:
-                    self.launch(batch, command, now, launches)
+                    burst.append(self.launch(batch, command, now, launches))
             batch.decide(HACK, False)
         if count > 0:
             self.counts["prepRounds"] += 1
             if placed[WEAKHACK] >= needed[WEAKHACK] and placed[GROW] >= needed[GROW]:
-                self.launch_behind(now, last, factor, launches)
-        for pair in launches:
-            pair[0].jobs[pair[1]].burst = len(launches)
+                self.launch_behind(now, last, factor, launches, burst)
+        for job in burst:
+            job.burst = len(burst)
         return launches
 
-    def launch_behind(self, now, after, factor, launches):
+    def launch_behind(self, now, after, factor, launches, burst):
         """Whole batches launched with the last prep round, timed at its security, landing a period apart right
         behind it (`after`). They stop where batches launched after the prep can land, or where RAM runs out."""
         if self.period <= 0:
@@ -341,7 +343,7 @@ class Batcher:
             self.counts["batches"] += 1
             self.lastLanding = weaken_lands
             for command in [WEAKHACK, WEAKGROW, GROW, HACK]:
-                self.launch(batch, command, now, launches)
+                burst.append(self.launch(batch, command, now, launches))
             self.windows[HACK].append([jobs[HACK].expectedFinish, weaken_lands])
             self.windows[GROW].append([jobs[GROW].expectedFinish, jobs[WEAKGROW].expectedFinish])
 

@@ -26,6 +26,7 @@ BATCH_STATS_REQUESTED = "BatchStatsRequested"
 
 BROKER_SCRIPT = "hwgw/broker.js"
 RESEARCHER_SCRIPT = "hwgw/researcher.js"
+RESEARCHER_RAM = 5.05  # GB, as hwgw mem prices it (pyproject.toml's budget holds it there)
 INITIATOR_SCRIPT = "hwgw/initiator.js"
 ORCHESTRATOR_SCRIPT = "hwgw/orchestrator.js"
 START_SCRIPT = "hwgw/start.js"
@@ -39,6 +40,7 @@ DEFAULTS = {
     "targets": 1,  # how many servers to batch at once
     "reserve": 4,  # GB of home left free for the control plane and the player
     "report": 60,  # s between status lines
+    "rescan": 60,  # s between rescans of the network for new servers and RAM
 }
 
 

@@ -55,7 +55,6 @@ def target_status(batcher, plan, moment):
 
 def status_json(orchestrator, moment):
     """The status file's text: the figures of `status_line` and `pool_line` for programs to read."""
-    loops = orchestrator.loops
     timing = orchestrator.timing
     pool = orchestrator.pool
     targets = []
@@ -64,8 +63,8 @@ def status_json(orchestrator, moment):
     return json.dumps({"now": moment, "startedAt": orchestrator.startedAt, "lead": timing.lead,
                        "firstExec": orchestrator.firstExec,
                        "burst": {"jobs": timing.burstSize, "slowest": timing.burstMax},
-                       "loops": loops["count"], "loopMs": loops["workMs"] / max(1, loops["count"]),
-                       "cycleLateMs": spread(loops["late"]), "latency": spread(timing.latencies),
+                       "loops": orchestrator.loops, "loopMs": orchestrator.loop_ms / max(1, orchestrator.loops),
+                       "cycleLateMs": spread(orchestrator.late_wakes), "latency": spread(timing.latencies),
                        "pool": {"gb": pool.total(), "peakGb": pool.peak}, "targets": targets})
 
 
@@ -79,7 +78,7 @@ def timing_line(orchestrator):
     """The lead the batcher keeps, the latency behind it, and how the orchestrator's loop keeps its cycle."""
     loops = orchestrator.loops
     latency = spread(orchestrator.timing.latencies)
-    late = spread(loops["late"])
+    late = spread(orchestrator.late_wakes)
     return (f"hwgw: lead {orchestrator.timing.lead:.0f} ms (plan to worker {latency['p50']:.0f} ms median, "
-            f"{latency['p99']:.0f} ms p99); {loops['count']} loop turns, {loops['workMs'] / max(1, loops['count']):.2f} "
+            f"{latency['p99']:.0f} ms p99); {loops} loop turns, {orchestrator.loop_ms / max(1, loops):.2f} "
             f"ms each, waking {late['p50']:.1f} ms late (median)")
