@@ -145,6 +145,8 @@ async def request_script(bus, script, args):
 async def main(ns: NS) -> None:
     ns.disableLog("ALL")
     INITIATOR["settings"] = topics.settings_from_args(ns.args)
+    if "state" in INITIATOR:  # a restart: the game keeps a script's module, and so this dict, between runs
+        del INITIATOR["state"]
     bus = Bus(ns, "initiator", INITIATOR["settings"]["port"])
     await bus.setup(on_initialization_info, on_stats_requested, on_level_changed, request_script)
     await bus.register(topics.BATCH_STATS_REFRESHED, EVENT)
