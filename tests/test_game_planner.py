@@ -105,12 +105,30 @@ def test_best_fraction_beats_its_neighbours_and_fits_the_largest_node():
             assert planner.income(other, 4096, TIMING) <= gain
 
 
-def test_choose_targets_ranks_by_income_when_both_are_prepped():
+def test_one_target_takes_a_pool_it_can_use_well_and_faction_servers_never_count():
     servers = [server(), server("phantasy", 600e6, 7, 35, 100), server("CSEC", 1e9, 1, 100, 1),
                server("home", 0, 1, 1, 1, purchasedByPlayer=True)]
-    chosen = planner.choose_targets(servers, player(500), 10240, 1024, TIMING, 2)
-    assert [pair[0].target for pair in chosen] == ["phantasy", "joesguns"]
+    chosen = planner.choose_targets(servers, player(500), 10240, 1024, TIMING, 4)
+    assert [(entry[0].target, entry[2]) for entry in chosen] == [("phantasy", 10240)]
     assert chosen[0][1]["hostname"] == "phantasy"
+
+
+def test_a_second_target_comes_in_when_the_first_cannot_use_the_rest_as_well():
+    servers = [server(), server("phantasy", 600e6, 7, 35, 100), server("omega-net", 1.2e9, 10, 35, 200)]
+    pool = 1e6
+    chosen = planner.choose_targets(servers, player(500), pool, 1024, TIMING, 4)
+    assert len(chosen) >= 2
+    assert sum(entry[2] for entry in chosen) == pytest.approx(pool)
+    first, second = chosen[0], chosen[1]
+    # The first is at its closest batches on its share (the spacing's minimum period) ...
+    assert planner.batch_period(first[0], first[2], TIMING) == pytest.approx(TIMING.min_period())
+    # ... and the second earns more on its share than the first would with that RAM as well.
+    gain = planner.target_value(first[1], player(500), first[2] + second[2], 1024, TIMING) \
+        - planner.target_value(first[1], player(500), first[2], 1024, TIMING)
+    assert planner.target_value(second[1], player(500), second[2], 1024, TIMING) > gain
+    # With the ceiling at one, the whole pool goes to the best target.
+    [single] = planner.choose_targets(servers, player(500), pool, 1024, TIMING, 1)
+    assert single[1]["hostname"] == first[1]["hostname"] and single[2] == pytest.approx(pool)
 
 
 def test_ready_time_is_one_weaken_when_prepped_and_a_weaken_at_the_start_security_per_round_otherwise():

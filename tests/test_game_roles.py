@@ -69,7 +69,8 @@ def test_the_initiator_targets_the_best_server_and_never_a_faction_one():
     player = {"skills": {"hacking": 100, "intelligence": 0}, "mults": {}}
     info = {"player": player, "home": SERVERS[0], "allServers": SERVERS, "totalRamPool": 0, "startedAt": 5.0}
     state = initiator.compute(info, dict(topics.DEFAULTS, targets=3))
-    assert [stats.target for stats in state["stats"]] == ["joesguns", "n00dles"]
+    assert state["stats"][0].target == "joesguns" and "CSEC" not in [stats.target for stats in state["stats"]]
+    assert sum(plan["share"] for plan in state["plans"]) == pytest.approx(1)
     # Both are prepped: each plan's first batch lands one weaken time (plus the lead) after the start.
     for plan, stats in zip(state["plans"], state["stats"]):
         assert plan["ready"] == pytest.approx(topics.DEFAULTS["lead"] + stats.times["weaken"])

@@ -1,6 +1,7 @@
 """The initiator: batch stats per target, computed once from what the researcher found.
 
-It chooses the targets and, for each, the hack fraction that earns most with the RAM pool; then threads for hack,
+It chooses the targets, the share of the RAM pool each gets and, for each, the hack fraction that earns most with
+its share (see `planner.choose_targets`); then threads for hack,
 weakhack, grow and weakgrow, the batch's RAM and the times. When the player's hacking level changes it refreshes only
 the player's part of each target's stats, sizing grow for the levels the player will gain while a batch runs
 (at the rate seen so far). Every result goes out as BatchStatsRefreshed. All of it is local
@@ -49,16 +50,16 @@ def compute(info, settings, targets=None):
     if targets is not None:
         servers = [server for server in servers if server["hostname"] in targets]
     chosen = planner.choose_targets(servers, info["player"], total, largest, timing, settings["targets"])
-    share = total / settings["targets"]
     plans = []
-    for pair in chosen:
-        stats = pair[0]
-        server = pair[1]
+    for entry in chosen:
+        stats = entry[0]
+        server = entry[1]
+        share = entry[2]
         security = server.get("hackDifficulty", stats.minDifficulty)
-        plans.append({"target": stats.target, "income": planner.income(stats, share, timing),
+        plans.append({"target": stats.target, "share": share / total, "income": planner.income(stats, share, timing),
                       "ready": planner.ready_time(server, info["player"], stats, share, timing),
                       "weaken": stats.times["weaken"] * planner.slowdown(stats, security)})
-    return {"player": info["player"], "nodes": nodes, "totalRamPool": total, "stats": [pair[0] for pair in chosen],
+    return {"player": info["player"], "nodes": nodes, "totalRamPool": total, "stats": [entry[0] for entry in chosen],
             "plans": plans, "startedAt": info["startedAt"]}
 
 

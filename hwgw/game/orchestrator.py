@@ -65,9 +65,12 @@ class Orchestrator:
             self.pool = RamPool(body["nodes"])
         else:
             self.pool.resize(body["nodes"])
-        share = self.pool.total() / len(body["stats"])
+        shares = {}
+        for plan in body["plans"]:
+            shares[plan["target"]] = plan["share"] * self.pool.total()
         for message in body["stats"]:
             stats = stats_from_message(message)
+            share = shares[stats.target]
             if stats.target in self.batchers:
                 self.batchers[stats.target].pool_share = share
                 self.batchers[stats.target].refresh(stats)

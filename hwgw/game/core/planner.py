@@ -5,6 +5,7 @@ formulas; no Netscript calls. BitNode multipliers are those of BitNode 1.
 """
 
 import math
+from typing import Any
 
 from hwgw.game.core import formulas
 from hwgw.game.core.model import (GROW, HACK, WEAKGROW, WEAKHACK, WORKER_RAM, BatchStats)
@@ -14,6 +15,7 @@ MIN_TARGET_MONEY = 100000
 MIN_WORKER_RAM = 1.75
 GROW_PADDING = 1.05
 FRACTIONS = [0.0025 * 2 ** (i / 4) for i in range(36)]
+STRIDE = 3  # best_stats tries every STRIDE-th fraction first
 FIRST_HOUR_MS = 3600000  # targets are compared by what they earn in this long, prep included
 
 
@@ -121,18 +123,35 @@ def fits(stats, largest_node):
 
 
 def best_stats(server, player, pool_ram, largest_node, timing):
-    """The hack fraction with the most money per second for this target and pool; None if nothing fits."""
-    best = None
-    best_income = 0.0
-    for fraction in FRACTIONS:
-        stats = new_stats(server, player, fraction)
-        if not fits(stats, largest_node):
-            continue
-        gain = income(stats, pool_ram, timing)
-        if gain > best_income:
-            best = stats
-            best_income = gain
+    """The hack fraction with the most money per second for this target and pool; None if nothing fits.
+
+    Income rises with the fraction until the pool or the largest node stops it, then falls: every STRIDE-th
+    fraction is tried, then the ones between the best of those and its neighbours.
+    """
+    incomes = [-1.0 for _ in FRACTIONS]  # -1: not tried
+    for index in range(0, len(FRACTIONS), STRIDE):
+        incomes[index] = fraction_income(server, player, index, pool_ram, largest_node, timing)
+    best = best_index(incomes)
+    if best < 0:
+        return None
+    for index in range(max(0, best - STRIDE + 1), min(len(FRACTIONS), best + STRIDE)):
+        if incomes[index] < 0:
+            incomes[index] = fraction_income(server, player, index, pool_ram, largest_node, timing)
+    return new_stats(server, player, FRACTIONS[best_index(incomes)])
+
+
+def best_index(incomes):
+    """The index of the highest positive income, -1 if none is."""
+    best = -1
+    for index in range(len(incomes)):
+        if incomes[index] > 0 and (best < 0 or incomes[index] > incomes[best]):
+            best = index
     return best
+
+
+def fraction_income(server, player, index, pool_ram, largest_node, timing):
+    stats = new_stats(server, player, FRACTIONS[index])
+    return income(stats, pool_ram, timing) if fits(stats, largest_node) else 0.0
 
 
 def slowdown(stats, security):
@@ -161,20 +180,59 @@ def first_hour_money(server, player, stats, pool_ram, timing):
     return income(stats, pool_ram, timing) * max(0.0, FIRST_HOUR_MS - ready) / 1000
 
 
-def choose_targets(servers, player, pool_ram, largest_node, timing, count):
-    """Up to `count` targets, best first by what they earn in the first hour (so prep time counts), each with the
-    batch stats that earn most on an equal share of RAM. Returns [[stats, server]]."""
+def choose_targets(servers, player, pool_ram, largest_node, timing, ceiling):
+    """Targets and the RAM each gets, best first, as [[stats, server, GB]].
+
+    The best target (by what it earns in the first hour) gets what it can use well: all of the pool, or, when its
+    batches already come as close as the spacing allows, the RAM that keeps them so. The next best target comes in
+    on what is left if it earns more there than the targets already chosen would earn with it too, and so on up to
+    `ceiling` targets; what is left at the end goes to the first target.
+    """
     skill = player_numbers(player)["skill"]
-    share = pool_ram / count
-    ranked = []
-    for server in servers:
-        if not is_target(server, skill):
-            continue
-        stats = best_stats(server, player, share, largest_node, timing)
-        if stats is not None:
-            ranked.append([first_hour_money(server, player, stats, share, timing), stats, server])
-    ranked.sort(key=lambda entry: -entry[0])
-    return [[entry[1], entry[2]] for entry in ranked[:count]]
+    candidates = [server for server in servers if is_target(server, skill)]
+    chosen: list[list[Any]] = []  # [server, GB]
+    left = pool_ram
+    while left >= MIN_WORKER_RAM and len(chosen) < ceiling:
+        taken = [entry[0]["hostname"] for entry in chosen]
+        best = None
+        best_worth = 0.0
+        for server in candidates:
+            if server["hostname"] not in taken:
+                worth = target_value(server, player, left, largest_node, timing)
+                if worth > best_worth:
+                    best = server
+                    best_worth = worth
+        if best is None or best_worth <= more_for_chosen(chosen, player, left, largest_node, timing):
+            break
+        stats = best_stats(best, player, left, largest_node, timing)
+        use = min(left, usable_ram(stats, timing))
+        chosen.append([best, use])
+        left -= use
+    if len(chosen) > 0:
+        chosen[0][1] += left
+    return [[best_stats(entry[0], player, entry[1], largest_node, timing), entry[0], entry[1]] for entry in chosen]
+
+
+def more_for_chosen(chosen, player, extra, largest_node, timing):
+    """The most a chosen target would earn more in the first hour with `extra` GB on top of its share."""
+    most = 0.0
+    for entry in chosen:
+        before = target_value(entry[0], player, entry[1], largest_node, timing)
+        most = max(most, target_value(entry[0], player, entry[1] + extra, largest_node, timing) - before)
+    return most
+
+
+def usable_ram(stats, timing):
+    """GB that keeps this target's batches as close together as the spacing allows."""
+    return batch_ram_time(stats, timing.lookahead() + timing.held_until(0)) / timing.min_period() / 0.97
+
+
+def target_value(server, player, pool_ram, largest_node, timing):
+    """What batching `server` with `pool_ram` GB earns in the first hour (0 if nothing fits)."""
+    if pool_ram <= 0:
+        return 0.0
+    stats = best_stats(server, player, pool_ram, largest_node, timing)
+    return first_hour_money(server, player, stats, pool_ram, timing) if stats is not None else 0.0
 
 
 def prep_threads(server, player, security, money):

@@ -37,7 +37,8 @@ DEFAULTS = {
     "spacing": 20,  # ms between the landings of one batch: wider than the game's timers are late on a busy page
     "cycle": 20,  # ms: the batcher's cycle target
     "lead": 30,  # ms: the least time a launch leaves before its job's start (it grows with the latency seen)
-    "targets": 1,  # how many servers to batch at once
+    "targets": 4,  # the most servers to batch at once (the planner adds one only when the pool is more than the
+    # ones it has can use well)
     "reserve": 4,  # GB of home left free for the control plane and the player
     "report": 60,  # s between status lines
     "rescan": 60,  # s between rescans of the network for new servers and RAM
