@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hwgw.build import build, jsast
+from hwgw.build import BuildError, build, jsast
 from hwgw.build.floor import ns_names
 from hwgw.mem import calculate_ram, read_server
 from hwgw.node import node_executable
@@ -226,3 +226,140 @@ def test_annotated_module_names_can_be_imported(tmp_path):
     namespace = {}
     exec((src / "settings.py").read_text(), namespace)
     assert node == [namespace["LIMIT"], namespace["NAMES"]["a"]]
+
+
+TRACED_LIBRARY = '''
+def pick(hosts, index):
+    def nth(items):
+        return items[index]  # raises here
+    return nth(hosts)
+
+
+def shout(value):
+    return value.upper()  # a JavaScript TypeError when value is None
+'''
+
+TRACED_SCRIPT = '''
+from play.lib import pick, shout
+
+
+async def main(ns):
+    print("looking")
+    await ns.sleep(1)
+    if ns.args[0] == "none":
+        shout(None)  # calls shout
+    return pick(["home"], 5)  # calls pick
+'''
+
+
+STEPS_SCRIPT = '''
+async def step(ns, name, number):
+    await ns.sleep(1)
+    print(name, "step", number)
+
+
+async def main(ns):
+    name = ns.args[0]
+    print(name, "starts")
+    for number in range(3):
+        await step(ns, name, number)
+        print(name, "after", number)
+'''
+
+
+def _line_of(text: str, marker: str) -> int:
+    return next(number for number, line in enumerate(text.splitlines(), 1) if marker in line)
+
+
+@pytest.fixture(scope="module")
+def traced(tmp_path_factory):
+    src = tmp_path_factory.mktemp("traced") / "play"
+    src.mkdir()
+    (src / "__init__.py").write_text("")
+    (src / "lib.py").write_text(TRACED_LIBRARY)
+    (src / "main.py").write_text(TRACED_SCRIPT)
+    (src / "steps.py").write_text(STEPS_SCRIPT)
+    out = tmp_path_factory.mktemp("traced-out")
+    build(src, out)
+    return out
+
+
+def _run_main(out: Path, args: list) -> dict:
+    script = textwrap.dedent(f"""
+        const log = [];
+        const ns = {{args: {json.dumps(args)}, print: (line) => log.push(line),
+                     sleep: (ms) => new Promise(done => setTimeout(() => done(true), ms))}};
+        let thrown = null;
+        try {{
+            await (await import('/play/main.js')).main(ns);
+        }} catch (error) {{
+            thrown = {{type: typeof error, text: String(error)}};
+        }}
+        console.log(JSON.stringify({{log, thrown}}));
+    """)
+    return json.loads(run_node(out, script).strip().splitlines()[-1])
+
+
+def test_an_uncaught_exception_reaches_the_game_as_a_python_traceback(traced):
+    """The text names each Python file and line, innermost last, as CPython's traceback does; a string, which the
+    game shows as it is."""
+    result = _run_main(traced, ["n00dles"])
+    assert result["thrown"]["type"] == "string"
+    assert result["thrown"]["text"] == "\n".join([
+        "Traceback (most recent call last):",
+        f'  File "play/main.py", line {_line_of(TRACED_SCRIPT, "# calls pick")}, in main',
+        f'  File "play/lib.py", line {_line_of(TRACED_LIBRARY, "return nth(hosts)")}, in pick',
+        f'  File "play/lib.py", line {_line_of(TRACED_LIBRARY, "# raises here")}, in nth',
+        "IndexError: list index out of range",
+    ])
+
+
+def test_a_javascript_error_gets_the_python_frames_too(traced):
+    result = _run_main(traced, ["none"])
+    lines = result["thrown"]["text"].splitlines()
+    assert lines[:3] == ["Traceback (most recent call last):",
+                         f'  File "play/main.py", line {_line_of(TRACED_SCRIPT, "# calls shout")}, in main',
+                         f'  File "play/lib.py", line {_line_of(TRACED_LIBRARY, "value.upper()")}, in shout']
+    assert lines[3].startswith("TypeError: ") and len(lines) == 4
+
+
+def test_print_reaches_the_log_of_the_script_that_printed(traced):
+    """Runs of one script share its modules and interleave at their awaits: each line reaches its own run's log."""
+    script = textwrap.dedent("""
+        const main = (await import('/play/steps.js')).main;
+        const sleep = (ms) => new Promise(done => setTimeout(() => done(true), ms));
+        const logs = {}, order = [];
+        const ns = (name, ms) => ({args: [name], sleep: () => sleep(ms),
+                                   print: (line) => { (logs[name] ??= []).push(line); order.push(name); }});
+        await Promise.all([main(ns('slow', 7)), main(ns('fast', 3)), main(ns('mid', 5))]);
+        console.log(JSON.stringify({logs, order}));
+    """)
+    result = json.loads(run_node(traced, script).strip().splitlines()[-1])
+    for name in ("slow", "fast", "mid"):
+        expected = [f"{name} starts"] + [line for n in range(3) for line in (f"{name} step {n}", f"{name} after {n}")]
+        assert result["logs"][name] == expected
+    assert result["order"][:6] != sorted(result["order"][:6], key=["slow", "fast", "mid"].index)  # they did interleave
+
+
+def test_print_outside_any_script_writes_to_the_console(tmp_path):
+    src = tmp_path / "loud"
+    src.mkdir()
+    (src / "loud.py").write_text("print('at import', 1)\n\n\nasync def main(ns):\n    print('in main')\n")
+    build(src, tmp_path / "out")
+    script = ("const log = []; const m = await import('/loud/loud.js');"
+              " await m.main({args: [], print: (line) => log.push(line)}); console.log(JSON.stringify(log));")
+    assert run_node(tmp_path / "out", script).splitlines() == ["at import 1", '["in main"]']
+
+
+def test_a_source_deleted_from_the_folder_is_forgotten(tmp_path):
+    """A module whose JavaScript does not parse fails the build; once its source is gone, the build succeeds."""
+    src = tmp_path / "play"
+    src.mkdir()
+    (src / "ok.py").write_text("async def main(ns):\n    await ns.hack(ns.args[0])\n")
+    (src / "bad.py").write_text("__pragma__('js', '{}', 'var = ;')\n")
+    with pytest.raises(BuildError) as failed:
+        build(src, tmp_path / "out")
+    assert [finding.path for finding in failed.value.findings] == [src / "bad.py"]
+    (src / "bad.py").unlink()
+    report = build(src, tmp_path / "out")
+    assert sorted(report.files) == ["play/ok.js"]

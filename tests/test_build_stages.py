@@ -5,7 +5,7 @@ from pathlib import Path
 
 from hwgw.build import jsast, link
 from hwgw.build.lower import fstrings
-from hwgw.build.peephole import simplify_ns_calls
+from hwgw.build.peephole import rewrite
 
 
 def test_lowered_fstrings_keep_their_value_and_line_numbers():
@@ -28,7 +28,7 @@ def test_ns_call_wrappers_become_plain_calls():
           " return __call__ (__accu0__.hackTime, __accu0__, s); }) ();\n"
           "var y = (function () { var __accu0__ = other; return __call__ (__accu0__.pop, __accu0__); }) ();\n"
           "var z = __getitem__ (ns.args, __neg__ (1));\n")
-    out = simplify_ns_calls(js)
+    out = rewrite(js, source=True)
     assert "var t = ns.args[0];" in out
     assert "await ns.hack(t, ns.getHostname());" in out
     assert "var x = self.ns.formulas.hacking.hackTime(s);" in out
@@ -147,3 +147,63 @@ def test_pybuiltins_knows_every_attribute_name_transcrypt_renames():
     (renamed,) = [ast.literal_eval(node.value) for node in tree.body if isinstance(node, ast.Assign)
                   and any(getattr(t, "id", None) == "_RENAMED" for t in node.targets)]
     assert sorted(renamed) == sorted(ALIASES.values())
+
+
+def test_a_chain_lowers_to_one_evaluation_of_each_middle_operand_on_the_same_lines():
+    from hwgw.build.lower import chained_comparisons
+
+    source = "ok = (0 < probe('a') <= probe('b')\n      < limit)\nlast = 1\n"
+    lowered = chained_comparisons(source, ast.parse(source), Path("m.py"))
+    assert lowered.count("\n") == source.count("\n")
+    assert lowered.count("probe('a')") == 1 and lowered.count("probe('b')") == 1
+    assert ast.parse(lowered).body[-1].lineno == 3
+
+
+def test_renamed_variables_keep_python_scoping():
+    """A function's variable that a nested `global` must skip gets another name; the program still runs as before."""
+    from hwgw.build.lower import scoped_names
+
+    source = ("counter = 100\n\n\ndef outer(counter=1):\n    seen = [counter]\n\n    def bump():\n"
+              "        global counter\n        counter += 1\n        return counter\n\n"
+              "    seen.append(bump())\n    return seen + [counter]\n\n\nresult = [outer(), counter]\n")
+    lowered = scoped_names(source, ast.parse(source), Path("m.py"))
+    assert "__counter_local__" in lowered and "global counter" in lowered
+    before, after = {}, {}
+    exec(source, before)
+    exec(lowered, after)
+    assert before["result"] == after["result"] == [[1, 101, 1], 101]
+
+
+def test_javascript_reserved_words_are_renamed_as_variables_only():
+    from hwgw.build.lower import scoped_names
+
+    source = ("import math as var\n\n\ndef delete(this, catch=1):\n    o.catch = this\n    return f(catch=catch)\n"
+              "\n\nclass K:\n    this = 1\n")
+    lowered = scoped_names(source, ast.parse(source), Path("m.py"))
+    function = ast.parse(lowered).body[1]
+    names = {n.id for n in ast.walk(function) if isinstance(n, ast.Name)} | {n.arg for n in ast.walk(function)
+                                                                               if isinstance(n, ast.arg)}
+    assert names >= {"py_this_", "py_catch_"} and not names & {"this", "catch", "var", "delete"}
+    assert "import math as py_var_" in lowered and "def py_delete_(" in lowered
+    assert "o.catch = py_this_" in lowered and "f(catch=py_catch_)" in lowered  # attribute and keyword stay
+    assert "    this = 1" in lowered  # a class attribute stays
+
+
+def test_an_insertion_goes_before_an_edit_that_starts_at_the_same_place():
+    text = "await f(x)"
+    edits = [jsast.Edit(6, 10, "g(x)"), jsast.Edit(6, 6, "("), jsast.Edit(10, 10, ")")]
+    assert jsast.apply_edits(text, edits) == "await (g(x))"
+
+
+def test_rewrite_declares_chain_temporaries_and_instruments_awaits_and_main():
+    js = ("export var main = async function (ns) {\n"
+          "\tvar ok = __lt__ (0, __call__ (__hwgw_store__, null, __cmp0__, await ns.sleep (1)))"
+          " && __lt__ (__cmp0__, 9);\n"
+          "\tswitch (__attrib0__) { case 'py_catch_': break; case '__x_local__': break; case 'py_name': break; }\n"
+          "};\n")
+    out = rewrite(js, source=True, instrument=True)
+    assert out.startswith("import {py_current, py_module, py_resumed, py_script} from "
+                          "'./org.transcrypt.__runtime__.js'; py_module (import.meta.url, __lines__);\n")
+    assert "export var main = py_script (async function (ns) { var __cmp0__;" in out
+    assert "(__cmp0__ = py_resumed (py_current, await ns.sleep (1)))" in out
+    assert "case 'catch':" in out and "case 'x':" in out and "case 'name':" in out

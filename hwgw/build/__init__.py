@@ -6,6 +6,7 @@ import fcntl
 import functools
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from .check import check_module
 from .errors import BuildError, Finding
 from .floor import check_floors
 from .lower import lean_line
-from .peephole import python_keyword_names, simplify_ns_calls
+from .peephole import rewrite, rewrite_source
 from .transpile import collect_sources, package_name, transpile
 
 __all__ = ["BuildError", "BuildReport", "Finding", "build", "default_source"]
@@ -57,9 +58,33 @@ def _template(name: str, **values) -> str:
     return jinja2.Template(template, keep_trailing_newline=True).render(**values)
 
 
+# Repairs of Transcrypt's runtime, text before -> after: a call that takes a class's own `apply` (a method of that
+# name) for Function.prototype.apply; iterators of dicts and strings that return nothing, and a
+# dict's JavaScript iterator that gives indices (so `f(*a_dict)` fails); properties a subclass cannot override
+# (their descriptor is not configurable); a keyword argument given twice (`f(k=1, **{'k': 2})`) that raises nothing.
+RUNTIME_REPAIRS = {
+    "        return args [0] .apply (args [1], args.slice (2));":
+        "        return Reflect.apply (args [0], args [1], args.slice (2));",
+    "    for (var attrib in object1) {\n        result [attrib] = object1 [attrib];":
+        "    for (var attrib in object1) {\n        if (Object.prototype.hasOwnProperty.call (result, attrib)) {\n"
+        "            throw py_TypeError (\"got multiple values for keyword argument '\" + attrib + \"'\");\n"
+        "        }\n        result [attrib] = object1 [attrib];",
+    "function () {new __PyIterator__": "function () {return new __PyIterator__",
+    "{value: function () {new __JsIterator__ (this.py_keys ());}":
+        "{value: function () {return this.py_keys () [Symbol.iterator] ();}",
+    "set: function (value) {setter (this, value)}, enumerable: true}":
+        "set: function (value) {setter (this, value)}, enumerable: true, configurable: true}",
+}
+
+
 def _adapt_runtime(runtime: str, cache: Path) -> str:
-    """Cut the runtime's DOM terminal (it names window and document) and put the console shim in its place, and
-    hook class creation right after the metaclass is complete, before the runtime makes its first class."""
+    """Cut the runtime's DOM terminal (it names window and document) and put the console shim in its place, hook
+    class creation right after the metaclass is complete, before the runtime makes its first class, and repair it."""
+    for before, after in RUNTIME_REPAIRS.items():
+        if before not in runtime:
+            raise BuildError([Finding(Path("org.transcrypt.__runtime__.js"), 0, 0,
+                                      f"the Transcrypt runtime has an unexpected shape: {before!r} not found")])
+        runtime = runtime.replace(before, after)
     statements = linker.analysis(runtime, cache)
     edits = [linker.jsast.Edit(st.start, st.end, "") for st in statements if st.declares & TERMINAL_NAMES]
     metaclass_done = [st for st in statements if st.kind == "member" and st.root == "py_metatype"]
@@ -162,27 +187,69 @@ def _check_lean(sources, modules, link) -> None:
         raise BuildError(findings)
 
 
+_IMPORTED = re.compile(r"\bfrom '\./([^']+)\.js'")
+
+
+def _unparsable(name: str, error: Exception, paths: dict[str, Path]) -> BuildError:
+    return BuildError([Finding(paths.get(name, Path(f"{name}.js")), 0, 0,
+                               f"the JavaScript Transcrypt made for this module does not parse ({error}); "
+                               f"simplify the construct or report it as an hwgw bug")])
+
+
+def _rewritten(emitted: dict[str, str], local_modules: set[str], cache: Path,
+               paths: dict[str, Path]) -> tuple[dict[str, str], set[str]]:
+    """Every module through `peephole.rewrite`. A player's module that uses the Python runtime, itself or through
+    the modules it imports, is instrumented: print() reaches its script's log and errors become Python tracebacks.
+    The others are plain JavaScript and are left so (a script that only calls ns imports nothing)."""
+    texts, direct, imports = {}, set(), {}
+    for name, text in emitted.items():
+        if name in local_modules:
+            try:
+                texts[name], uses = linker.memo(cache, "rewrite-instrumented", text,
+                                                lambda t: rewrite_source(t, instrument=True))
+            except esprima.Error as error:
+                raise _unparsable(name, error, paths) from None
+            if uses:
+                direct.add(name)
+            imports[name] = set(_IMPORTED.findall(text)) & local_modules
+        else:
+            texts[name] = text
+    users = set(direct)
+    changed = True
+    while changed:
+        changed = False
+        for name, imported in imports.items():
+            if name not in users and imported & users:
+                users.add(name)
+                changed = True
+    for name in local_modules & emitted.keys() - users:
+        texts[name] = linker.memo(cache, "rewrite-source", linker.ANNOTATION.sub("", emitted[name]),
+                                  lambda t: rewrite_source(t, instrument=False))[0]
+    return texts, users
+
+
 def _link_and_write(src, out, sources, local_modules, emitted, analysis_cache: Path) -> BuildReport:
     base = package_name(src)
     prefix = base.split(".")[0] if base else src.resolve().name
     report = BuildReport(out=Path(out))
     modules = {}
     paths = {s.module: s.path for s in sources}
-    for name, text in emitted.items():
+    texts = {s.module: s.text for s in sources}
+    rewritten, instrumented = _rewritten(emitted, local_modules, analysis_cache, paths)
+    for name, text in rewritten.items():
         is_source = name in local_modules
         try:
-            if name == linker.RUNTIME:
-                report.runtime_bytes_before = len(text.encode())
-                text = _adapt_runtime(text, analysis_cache)
-            text = linker.memo(analysis_cache, "keywords", text, python_keyword_names)
-            if is_source:
-                text = linker.memo(analysis_cache, "peephole", text, simplify_ns_calls)
+            if not is_source:
+                text = linker.ANNOTATION.sub("", text)
+                if name == linker.RUNTIME:
+                    report.runtime_bytes_before = len(text.encode())
+                    text = _adapt_runtime(text, analysis_cache)
+                text = linker.memo(analysis_cache, "rewrite", text, rewrite)
             statements = linker.analysis(text, analysis_cache)
         except esprima.Error as error:
-            raise BuildError([Finding(paths.get(name, Path(f"{name}.js")), 0, 0,
-                                      f"the JavaScript Transcrypt made for this module does not parse ({error}); "
-                                      f"simplify the construct or report it as an hwgw bug")]) from None
-        modules[name] = linker.Module(name, _game_path(name, base, prefix, is_source), text, is_source, statements)
+            raise _unparsable(name, error, paths) from None
+        modules[name] = linker.Module(name, _game_path(name, base, prefix, is_source), text, is_source, statements,
+                                      python=texts.get(name) if name in instrumented else None)
 
     link = linker.Linker(modules)
     link.analyse(analysis_cache)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .errors import Finding
 from .transpile import TYPE_ONLY_MODULES
-from .lower import LIBRARIES, PYLIB, alone_on_its_lines, repeatable, unsafe_and_operand, value_ands
+from .lower import LIBRARIES, PYLIB, alone_on_its_lines, first_parameter, repeatable, unsafe_and_operand, value_ands
 
 # Library modules built scripts can import: hwgw's versions of them in pylib/ take the place of Transcrypt's.
 SUPPORTED_LIBRARIES = {"math", "json", "random", "re", "time", "itertools", "copy"}
@@ -133,6 +133,22 @@ class AndValue(Finding):
                    f"assign '{ast.unparse(node)}' to a name first and use 'name and ...'")
 
 
+class JavaScriptName(Finding):
+    @classmethod
+    def at(cls, path, node, name, role, why):
+        return cls(path, node.lineno, node.col_offset,
+                   f"{role} '{name}' is not supported: {why}; rename it (e.g. '{name.strip('_')}_')")
+
+
+COMPILER_NAMES = "names beginning with py_ are the compiler's own"
+# Keyword names that the way built code passes keyword arguments (a plain object) cannot carry.
+OBJECT_KEYS = {"constructor", "hasOwnProperty", "__proto__"}
+OBJECT_KEY_WHY = "built code passes keyword arguments in a JavaScript object, which has a property of that name"
+# Class attributes that a built class (a JavaScript function) cannot have.
+CLASS_KEYS = {"prototype", "__proto__", "hasOwnProperty"}
+CLASS_KEY_WHY = "a built class is a JavaScript function, whose property of that name built code needs"
+
+
 def _through_ns(node: ast.Attribute) -> bool:
     """True for `ns.x`, `self.ns.x`, `ns.formulas.hacking.x`: the Netscript object somewhere in the chain."""
     value = node.value
@@ -244,6 +260,29 @@ class Checker(ast.NodeVisitor):
             inner = parent
         self.generic_visit(node)
 
+    def visit_Call(self, node):
+        if isinstance(node.func, ast.Name) and node.func.id == "super" and "super" not in self.bound:
+            self._check_super(node)
+        self.generic_visit(node)
+
+    def _check_super(self, node):
+        parent = self.parents[-2]
+        if node.keywords or len(node.args) not in (0, 2):
+            self.report(UnsupportedSyntax.at(self.path, node, "this form of super()",
+                                             "write super() or super(Class, obj)"))
+        elif not (isinstance(parent, ast.Attribute) and parent.value is node and isinstance(parent.ctx, ast.Load)):
+            self.report(UnsupportedSyntax.at(self.path, node, "super() other than to read an attribute",
+                                             "write super().name directly, e.g. super().__init__(x)"))
+        elif not node.args:
+            function = next((p for p in reversed(self.parents) if isinstance(p, _NESTED_SCOPES)), None)
+            in_class = any(isinstance(p, ast.ClassDef) for p in self.parents)
+            static = function is not None and any(isinstance(d, ast.Name) and d.id == "staticmethod"
+                                                  for d in getattr(function, "decorator_list", []))
+            if not in_class or function is None or static or first_parameter(function) is None:
+                self.report(UnsupportedSyntax.at(self.path, node, "super() without arguments here",
+                                                 "it needs a method's first parameter (self or cls); in a static "
+                                                 "method write super(Class, Class)"))
+
     def visit_BoolOp(self, node):
         if id(node) in self.value_ands:
             operand = unsafe_and_operand(node)
@@ -265,17 +304,50 @@ class Checker(ast.NodeVisitor):
 
     def visit_FunctionDef(self, node):
         self._check_defaults(node)
+        self._check_binding(node, node.name)
+        self._check_parameters(node)
         self.generic_visit(node)
 
     def visit_AsyncFunctionDef(self, node):
-        self._check_defaults(node)
-        self.generic_visit(node)
+        self.visit_FunctionDef(node)
 
     def visit_Lambda(self, node):
         self._check_defaults(node)
+        self._check_parameters(node)
+        self.generic_visit(node)
+
+    def _check_binding(self, node, name: str) -> None:
+        if name.startswith("py_"):
+            self.report(JavaScriptName.at(self.path, node, name, "name", COMPILER_NAMES))
+
+    def _check_parameters(self, node) -> None:
+        arguments = node.args
+        for argument in arguments.posonlyargs + arguments.args + arguments.kwonlyargs \
+                + [a for a in (arguments.vararg, arguments.kwarg) if a is not None]:
+            self._check_binding(argument, argument.arg)
+            if argument.arg in OBJECT_KEYS:
+                self.report(JavaScriptName.at(self.path, argument, argument.arg, "parameter", OBJECT_KEY_WHY))
+
+    def visit_keyword(self, node):
+        if node.arg in OBJECT_KEYS:
+            self.report(JavaScriptName.at(self.path, node, node.arg, "keyword argument", OBJECT_KEY_WHY))
+        self.generic_visit(node)
+
+    def visit_ExceptHandler(self, node):
+        if node.name:
+            self._check_binding(node, node.name)
         self.generic_visit(node)
 
     def visit_ClassDef(self, node):
+        self._check_binding(node, node.name)
+        for statement in node.body:
+            targets = [statement] if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) else \
+                statement.targets if isinstance(statement, ast.Assign) else \
+                [statement.target] if isinstance(statement, ast.AnnAssign) else []
+            for target in targets:
+                name = getattr(target, "name", None) or getattr(target, "id", None)
+                if name in CLASS_KEYS:
+                    self.report(JavaScriptName.at(self.path, target, name, "class attribute", CLASS_KEY_WHY))
         bases = [base for base in node.bases if not (isinstance(base, ast.Name) and base.id == "object")]
         if len(bases) > 1:
             self.report(UnsupportedSyntax.at(self.path, node, "a class with several base classes",
@@ -325,6 +397,8 @@ class Checker(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Name(self, node):
+        if not isinstance(node.ctx, ast.Load):
+            self._check_binding(node, node.id)
         if isinstance(node.ctx, ast.Load) and node.id in self.type_only and id(node) not in self.annotations:
             self.report(TypeOnlyName.at(self.path, node, node.id, self.type_only[node.id]))
         if isinstance(node.ctx, ast.Load) and node.id in _PYTHON_BUILTINS and node.id not in SUPPORTED_BUILTINS \
@@ -365,6 +439,7 @@ class Checker(ast.NodeVisitor):
 
     def visit_Import(self, node):
         for alias in node.names:
+            self._check_binding(node, alias.asname or alias.name.split(".")[0])
             self._check_module(node, alias.name)
             if alias.name in TYPE_ONLY_MODULES:
                 self.type_only[alias.asname or alias.name] = alias.name
@@ -377,6 +452,8 @@ class Checker(ast.NodeVisitor):
                                              "import by the full module name"))
             return
         self._check_module(node, node.module or "")
+        for alias in node.names:
+            self._check_binding(node, alias.asname or alias.name)
         if node.module in TYPE_ONLY_MODULES:
             for alias in node.names:
                 self.type_only[alias.asname or alias.name] = node.module
@@ -397,6 +474,8 @@ class Checker(ast.NodeVisitor):
         if isinstance(node.value, ast.Name) and node.value.id in self.libraries \
                 and node.attr not in library_names(self.libraries[node.value.id]):
             self.report(MissingLibraryName.at(self.path, node, self.libraries[node.value.id], node.attr))
+        if node.attr == "__proto__":
+            self.report(JavaScriptName.at(self.path, node, node.attr, "attribute", "JavaScript gives it a meaning"))
         cost = self.costly_names.get(node.attr)
         if cost and not _through_ns(node):
             self.report(NetscriptNameClash.at(self.path, node, node.attr, cost))

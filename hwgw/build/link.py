@@ -6,9 +6,12 @@
 - the runtime's DOM terminal is replaced by a console shim, and its prototype extensions made non-enumerable.
 """
 
+import ast
 import hashlib
+import json
 import os
 import pickle
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from pathlib import Path
@@ -66,6 +69,7 @@ class Module:
     everything_needed: bool = False
     used: set[str] = field(default_factory=set)  # names referenced by kept non-import statements
     declared: set[str] = field(default_factory=set)
+    python: str | None = None  # a player's module: its Python text, for the line table of its tracebacks
 
 
 def _member_root(node):
@@ -83,22 +87,6 @@ def _member_root(node):
     return root, prototype_property
 
 
-def _binds(node) -> set[str]:
-    names = set()
-    for n in jsast.walk(node):
-        if n.type == "VariableDeclarator" and n.id.type == "Identifier":
-            names.add(n.id.name)
-        elif n.type in ("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"):
-            if getattr(n, "id", None) is not None:
-                names.add(n.id.name)
-            names |= {p.name for p in n.params if p.type == "Identifier"}
-        elif n.type in ("ImportSpecifier", "ImportDefaultSpecifier", "ImportNamespaceSpecifier"):
-            names.add(n.local.name)
-        elif n.type == "CatchClause" and n.param is not None and n.param.type == "Identifier":
-            names.add(n.param.name)
-    return names
-
-
 def _descriptor_sites(call) -> list[tuple[int, int]]:
     """`__setproperty__(String.prototype, 'format', {..., enumerable: true})` leaves the property non-configurable,
     so it cannot be hidden later: hide it where it is defined."""
@@ -111,12 +99,11 @@ def _descriptor_sites(call) -> list[tuple[int, int]]:
 
 def _classify(node) -> Statement:
     st = Statement(node.range[0], node.range[1])
-    for ident, parent in jsast.identifiers(node):
+    identifiers, st.props, st.binds = jsast.scan(node)
+    for ident, parent in identifiers:
         st.refs.add(ident.name)
         shorthand = parent is not None and parent.type == "Property" and getattr(parent, "shorthand", False)
         st.sites.append(NameSite(ident.name, ident.range[0], ident.range[1], shorthand))
-    st.props = set(jsast.property_names(node))
-    st.binds = _binds(node)
     decl = node.declaration if node.type == "ExportNamedDeclaration" and node.declaration else node
     if node.type == "ImportDeclaration":
         st.kind = "import"
@@ -288,7 +275,10 @@ class Linker:
             text += f"\nexport {{{', '.join(exports)}}};\n"
         if not has_runtime_import and self._uses_runtime_properties(module):
             text = f"import '/{self.modules[RUNTIME].game_path}';\n" + text
-        return _tidy(text)
+        text, annotations = _tidy(text)
+        if module.python is not None and LINES_FUNCTION in module.used:
+            text += line_table(module.game_path[:-len(".js")] + ".py", module.python, annotations)
+        return text
 
     def _passed_on(self, module: Module) -> set[str]:
         """Names other modules import from this one that it imports itself (Python allows it; an ES module must
@@ -336,19 +326,72 @@ def _rename_edits(st: Statement, renames: dict[str, str]) -> list[jsast.Edit]:
     return edits
 
 
-def _tidy(text: str) -> str:
-    """Drop Transcrypt's timestamp and source-map comments and the blank lines pruning leaves behind."""
-    lines = []
+def _tidy(text: str) -> tuple[str, list[tuple[int, str] | None]]:
+    """Drop Transcrypt's timestamp, source-map and line-number comments and the blank lines pruning leaves behind.
+
+    Returns the text and, for each of its lines, the Python line and function that line's comment named (see
+    `peephole.rewrite`), or None."""
+    lines, annotations = [], []
     for line in text.splitlines():
+        annotation = ANNOTATION.match(line)
+        if annotation:
+            line = line[annotation.end():]
         if line.startswith("// Transcrypt'ed from Python") or line.startswith("//# sourceMappingURL="):
             continue
         if not line.strip() or line.strip() == ";":
             if lines and not lines[-1].strip():
                 continue
-            line = ""
+            line, annotation = "", None
         lines.append(line.rstrip())
+        annotations.append((int(annotation.group(1)), annotation.group(2) or "") if annotation else None)
     while lines and not lines[0].strip():
         lines.pop(0)
+        annotations.pop(0)
     while lines and not lines[-1].strip():
         lines.pop()
-    return "\n".join(lines) + "\n"
+        annotations.pop()
+    return "\n".join(lines) + "\n", annotations
+
+
+# Transcrypt's `-a` comment at the start of a line, `/* 000012 */`, with the owner `peephole.rewrite` may add.
+ANNOTATION = re.compile(r"/\* (\d{6})(?: ([-m]|[dl]\d{6}))? \*/ ?")
+LINES_FUNCTION = "__lines__"
+
+
+def _function_names(python: str) -> dict[int, str]:
+    """Python line of each `def` -> its name."""
+    names = {}
+    for node in ast.walk(ast.parse(python)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            names[node.lineno] = node.name
+    return names
+
+
+def line_table(path: str, python: str, annotations: list[tuple[int, str] | None]) -> str:
+    """`function __lines__ ()` returning what a traceback needs of this module: its Python path, then for each
+    JavaScript line `python_line:function` (run-length coded as `entry*count`; function -1: code the compiler added,
+    never a frame of its own), and the function names."""
+    defs = _function_names(python)
+    names = ["<module>"]
+    entries = []
+    for annotation in annotations:
+        if annotation is None:
+            entries.append("0:0")
+            continue
+        line, owner = annotation
+        if owner == "-":
+            entries.append(f"{line}:-1")
+            continue
+        name = "<lambda>" if owner.startswith("l") else defs.get(int(owner[1:]), "<module>") \
+            if owner.startswith("d") else "<module>"
+        if name not in names:
+            names.append(name)
+        entries.append(f"{line}:{names.index(name)}")
+    runs = []
+    for entry in entries:
+        if runs and runs[-1][0] == entry:
+            runs[-1][1] += 1
+        else:
+            runs.append([entry, 1])
+    table = ",".join(entry if count == 1 else f"{entry}*{count}" for entry, count in runs)
+    return f"function {LINES_FUNCTION} () {{ return {json.dumps([path, table, names])}; }}\n"

@@ -25,7 +25,10 @@ errors and the checker's findings still point at the player's lines.
 
 import ast
 import functools
+import importlib.util
+import itertools
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -72,10 +75,16 @@ def _format_call(node: ast.JoinedStr) -> str:
     return f"{template!r}.format({', '.join(args)})"
 
 
+_starts: tuple[list[str], list[int]] = ([], [0])  # the last lines seen, and where each of them starts
+
+
 def _offset(lines: list[str], line: int, col: int) -> int:
     """Character offset of a (1-based line, UTF-8 byte column) position."""
-    before = sum(len(l) for l in lines[: line - 1])
-    return before + len(lines[line - 1].encode()[:col].decode())
+    global _starts
+    if _starts[0] is not lines:
+        _starts = (lines, list(itertools.accumulate((len(l) for l in lines), initial=0)))
+    text = lines[line - 1]
+    return _starts[1][line - 1] + (col if text.isascii() else len(text.encode()[:col].decode()))
 
 
 def fstrings(text: str, tree: ast.Module, path: Path) -> str:
@@ -443,9 +452,21 @@ def _loop_ranges(nodes: list[ast.AST]) -> set[int]:
             if isinstance(i, ast.Call) and isinstance(i.func, ast.Name) and i.func.id == "range"}
 
 
+def shadowed(text: str, tree: ast.Module) -> set[tuple[int, int]]:
+    """(line, column) of every name read that a function, class or comprehension binds: not a builtin there."""
+    names = _Names(text)
+    names.visit(tree)
+    lines = text.splitlines(keepends=True)
+    starts = {_offset(lines, node.lineno, node.col_offset): (node.lineno, node.col_offset) for node in _nodes(tree)
+              if isinstance(node, ast.Name)}
+    return {starts[occurrence.start] for occurrence in names.occurrences
+            if occurrence.start in starts and occurrence.scope.binding(occurrence.name).kind != "module"}
+
+
 def builtins(text: str, tree: ast.Module, path: Path) -> str:
     bound = module_bindings(tree)
     nodes = _nodes(tree)
+    local = shadowed(text, tree)
     used = {node.id for node in nodes if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}
     imports = set((used & pybuiltins_names()) | _operator_names(nodes))
     lines = text.splitlines(keepends=True)
@@ -463,7 +484,8 @@ def builtins(text: str, tree: ast.Module, path: Path) -> str:
     arguments = {id(argument) for node in nodes if isinstance(node, ast.Call)
                  for argument in node.args + [keyword.value for keyword in node.keywords]}
     for node in nodes:
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in bound:
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in bound \
+                and (node.lineno, node.col_offset) not in local:
             replacement = None
             if node.id in RENAMED and id(node) not in type_tests \
                     and (id(node) in called or node.id in VALUE_RENAMED and id(node) in arguments):
@@ -513,7 +535,400 @@ def builtins(text: str, tree: ast.Module, path: Path) -> str:
     return text
 
 
-PASSES = [module_annotations, fstrings, floordiv_assign, and_values, statements, builtins]
+_COMPARISON_TEXT = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=",
+                    ast.Is: "is", ast.IsNot: "is not", ast.In: "in", ast.NotIn: "not in"}
+STORE_MARK = "__hwgw_store__"
+
+
+def chained_comparisons(text: str, tree: ast.Module, path: Path) -> str:
+    """`a < f() < b` evaluates f() once; Transcrypt writes the middle operand into both comparisons. A chain with a
+    middle operand that is not a name or a constant becomes `((a < __hwgw_store__(__cmpN__, (f()))) and (__cmpN__ <
+    (b)))`, and the JavaScript pass (`peephole.rewrite`) turns the store into an assignment to a local variable."""
+    lines = text.splitlines(keepends=True)
+    targets = sorted((node for node in _nodes(tree) if isinstance(node, ast.Compare) and len(node.ops) > 1
+                      and not all(isinstance(m, (ast.Name, ast.Constant)) for m in node.comparators[:-1])),
+                     key=lambda n: (n.lineno, n.col_offset, -n.end_lineno, -n.end_col_offset))
+    chosen = []
+    for node in targets:  # outermost first; chains inside an operand are rewritten in the next round
+        if chosen and (node.lineno, node.col_offset) < (chosen[-1].end_lineno, chosen[-1].end_col_offset):
+            continue
+        chosen.append(node)
+    number = text.count(STORE_MARK + "(")
+    edits = []
+    for node in chosen:
+        temporary = f"__cmp{number}__"
+        number += 1
+        terms, left = [], f"({_segment(text, lines, node.left)})"
+        for index, (op, right) in enumerate(zip(node.ops, node.comparators)):
+            right_text = f"({_segment(text, lines, right)})"
+            if index < len(node.ops) - 1:
+                right_text = f"{STORE_MARK}({temporary}, {right_text})"
+            terms.append(f"({left} {_COMPARISON_TEXT[type(op)]} {right_text})")
+            left = temporary
+        start = _offset(lines, node.lineno, node.col_offset)
+        end = _offset(lines, node.end_lineno, node.end_col_offset)
+        replacement = "(" + " and ".join(terms)
+        edits.append((start, end, replacement + "\n" * (text.count("\n", start, end) - replacement.count("\n")) + ")"))
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    if len(chosen) < len(targets):
+        return chained_comparisons(text, ast.parse(text, filename=str(path)), path)
+    return text
+
+
+def slice_starts(text: str, tree: ast.Module, path: Path) -> str:
+    """`a[::-1]` becomes `a[None::-1]`: Transcrypt fills a missing start with 0, which a negative step reads as the
+    first item rather than the last (`a[::-1] = values` would raise ValueError)."""
+    lines = text.splitlines(keepends=True)
+    starts = sorted((_offset(lines, node.lineno, node.col_offset) for node in _nodes(tree)
+                     if isinstance(node, ast.Slice) and node.lower is None and node.step is not None), reverse=True)
+    for start in starts:
+        text = text[:start] + "None" + text[start:]
+    return text
+
+
+def _is_super(node: ast.expr) -> bool:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "super" \
+        and not node.keywords and len(node.args) in (0, 2)
+
+
+def super_lookups(tree: ast.Module) -> list[tuple[ast.Attribute, ast.ClassDef | None, ast.AST | None]]:
+    """Every `super().name` and `super(C, x).name` read, with the class and the function it is written in."""
+    found = []
+
+    def visit(node, cls, function):
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and _is_super(node.value):
+            found.append((node, cls, function))
+        inner, inner_cls, inner_function = [], cls, function
+        if isinstance(node, ast.ClassDef):
+            inner, inner_cls, inner_function = node.body, node, None
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            inner, inner_function = node.body if isinstance(node.body, list) else [node.body], node
+        for child in ast.iter_child_nodes(node):
+            if any(child is statement for statement in inner):
+                visit(child, inner_cls, inner_function)
+            else:
+                visit(child, cls, function)
+
+    if "super" not in module_bindings(tree):
+        visit(tree, None, None)
+    return found
+
+
+def first_parameter(function: ast.AST | None) -> str | None:
+    if function is None:
+        return None
+    parameters = function.args.posonlyargs + function.args.args
+    return parameters[0].arg if parameters else None
+
+
+def super_calls(text: str, tree: ast.Module, path: Path) -> str:
+    """`super().name` becomes `py_super_of(Class, first_parameter, 'name')`, the attribute found from the class's base
+    and bound to the method's first parameter: Transcrypt binds a class method reached through super() to the base
+    class, passes an undefined `self` to it, and cannot compile super(C, x) at all."""
+    lines = text.splitlines(keepends=True)
+    edits = []
+    for node, cls, function in super_lookups(tree):
+        arguments = node.value.args
+        if arguments:
+            owner, receiver = (_segment(text, lines, argument) for argument in arguments)
+        elif cls is not None and first_parameter(function) is not None:
+            owner, receiver = cls.name, first_parameter(function)
+        else:
+            continue  # the checker reports it
+        edits.append((_offset(lines, node.lineno, node.col_offset),
+                      _offset(lines, node.end_lineno, node.end_col_offset),
+                      f"py_super_of({owner}, {receiver}, {node.attr!r})"))
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+def keyword_unpacking(text: str, tree: ast.Module, path: Path) -> str:
+    """`f(**a, k=1, **b)` becomes `f(**dict(dict(dict(a), k=1), **b))`: Transcrypt emits invalid JavaScript for several
+    `**` in one call, and compiles one, with named keywords beside it, right."""
+    lines = text.splitlines(keepends=True)
+    edits = []
+    for node in _nodes(tree):
+        if not isinstance(node, ast.Call) or sum(keyword.arg is None for keyword in node.keywords) < 2:
+            continue
+        first = next(index for index, keyword in enumerate(node.keywords) if keyword.arg is None)
+        rest = node.keywords[first:]
+        merged = ""
+        for keyword in rest:
+            value = _segment(text, lines, keyword.value)
+            if keyword.arg is not None:
+                merged = f"dict({merged}, {keyword.arg}=({value}))"
+            else:
+                merged = f"dict({merged}, **({value}))" if merged else f"dict({value})"
+        start = _offset(lines, rest[0].lineno, rest[0].col_offset)
+        end = _offset(lines, rest[-1].end_lineno, rest[-1].end_col_offset)
+        replacement = "**" + merged
+        edits.append((start, end, replacement + "\n" * (text.count("\n", start, end) - replacement.count("\n"))))
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+TRANSCRYPT_MODULES = Path(importlib.util.find_spec("transcrypt").submodule_search_locations[0]) / "modules"
+
+
+def _transcrypt_aliases() -> dict[str, str]:
+    """Python name -> JavaScript name for the names Transcrypt renames (`name` becomes `py_name`), read from the
+    table in Transcrypt's own compiler so the two cannot drift apart."""
+    compiler = TRANSCRYPT_MODULES / "org" / "transcrypt" / "compiler.py"
+    text = compiler.read_text(encoding="utf-8")
+    table = text[text.index("# START predef_aliases"):text.index("# END predef_aliases")]
+    return {python: js for python, js in re.findall(r"\('(\w+)',\s*'(\w+)'\)", table) if not python.startswith("js_")}
+
+
+TRANSCRYPT_ALIASES = _transcrypt_aliases()
+# Names Python allows and JavaScript reserves (or forbids as a binding in a module), which Transcrypt does not already
+# rename itself (it turns `case`, `default`, `new`, `switch`, `arguments`, `true`, `false`... into py_case and so on).
+JS_RESERVED = frozenset({
+    "catch", "const", "debugger", "delete", "do", "enum", "eval", "export", "extends", "function", "implements",
+    "instanceof", "interface", "let", "null", "package", "private", "protected", "public", "static", "super", "this",
+    "throw", "typeof", "var", "void",
+})
+DECLARE_MARK = "__hwgw_declare__"
+
+
+def local_name(name: str) -> str:
+    """What a function's own variable is called when a nested function reaches the module's one of that name."""
+    return f"__{name}_local__"
+
+
+def javascript_name(name: str) -> str:
+    """What a variable whose name JavaScript reserves is called (Transcrypt's own `py_<name>` names are taken)."""
+    return f"py_{name}_"
+
+
+@dataclass
+class _Scope:
+    kind: str  # module | function | class | comprehension
+    parent: "_Scope | None"
+    bound: set[str] = field(default_factory=set)
+    globals: set[str] = field(default_factory=set)
+    nonlocals: set[str] = field(default_factory=set)
+    modules: set[str] = field(default_factory=set)  # names bound by `import x` / `import x.y as z`
+
+    def binding(self, name: str) -> "_Scope":
+        """The scope whose variable `name` means here, as Python resolves it (classes are skipped from inside)."""
+        if self.kind == "module" or name in self.globals:
+            return self.root()
+        if name in self.bound and name not in self.nonlocals:
+            return self
+        scope = self.parent
+        while scope.kind != "module":
+            if scope.kind != "class":
+                if name in scope.globals:
+                    break
+                if name in scope.bound and name not in scope.nonlocals:
+                    return scope
+            scope = scope.parent
+        return self.root()
+
+    def root(self) -> "_Scope":
+        return self if self.parent is None else self.parent.root()
+
+
+@dataclass
+class _Occurrence:
+    scope: _Scope
+    name: str
+    start: int
+    end: int
+    assigned: bool = False
+
+
+class _Names(ast.NodeVisitor):
+    """Every place a name is bound, declared or read, in its scope, as text offsets."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lines = text.splitlines(keepends=True)
+        self.scope = _Scope("module", None)
+        self.occurrences: list[_Occurrence] = []
+        self.attributes: list[tuple[_Scope, str, int, int]] = []  # module.attr: root name, where attr is
+        self.imported: list[tuple[int, int, str]] = []  # fixed renames: `from m import catch as c` (m's py_catch)
+
+    def at(self, line: int, col: int) -> int:
+        return _offset(self.lines, line, col)
+
+    def add(self, name: str, start: int, assigned: bool = False, scope: _Scope | None = None) -> None:
+        scope = scope or self.scope
+        if assigned:
+            scope.bound.add(name)
+        self.occurrences.append(_Occurrence(scope, name, start, start + len(name), assigned))
+
+    def find(self, node: ast.AST, pattern: str, name: str) -> int:
+        """Offset of `name` after `pattern` (a regex) from the start of `node`'s text."""
+        match = re.compile(pattern + r"\s*(" + re.escape(name) + r")\b").search(self.text, self.at(node.lineno,
+                                                                                             node.col_offset))
+        return match.start(1)
+
+    def inside(self, kind: str, visit) -> None:
+        outer, self.scope = self.scope, _Scope(kind, self.scope)
+        visit()
+        self.scope = outer
+
+    def visit_Name(self, node):
+        self.add(node.id, self.at(node.lineno, node.col_offset), not isinstance(node.ctx, ast.Load))
+
+    def visit_Global(self, node):
+        self.scope.globals.update(node.names)
+        for name in node.names:
+            self.add(name, self.find(node, r"\bglobal\b(?:\s*\w+\s*,)*", name))
+
+    def visit_Nonlocal(self, node):
+        self.scope.nonlocals.update(node.names)
+        for name in node.names:
+            self.add(name, self.find(node, r"\bnonlocal\b(?:\s*\w+\s*,)*", name))
+
+    def visit_Import(self, node):
+        for alias in node.names:
+            name = alias.asname or alias.name.split(".")[0]
+            start = self.find(alias, r"\bas", name) if alias.asname else self.at(alias.lineno, alias.col_offset)
+            self.add(name, start, True)
+            self.scope.modules.add(name)
+
+    def visit_ImportFrom(self, node):
+        for alias in node.names:
+            if alias.name == "*":
+                continue
+            start = self.at(alias.lineno, alias.col_offset)
+            if not alias.asname:
+                self.add(alias.name, start, True)
+                continue
+            if alias.name in JS_RESERVED:  # the other module's variable has its JavaScript name
+                self.imported.append((start, start + len(alias.name), javascript_name(alias.name)))
+            self.add(alias.asname, self.find(alias, r"\bas", alias.asname), True)
+
+    def visit_ExceptHandler(self, node):
+        if node.type is not None:
+            self.visit(node.type)
+        if node.name in TRANSCRYPT_ALIASES:  # Transcrypt renames every use of the name but this one
+            start = self.find(node, r"\bas", node.name)
+            self.imported.append((start, start + len(node.name), TRANSCRYPT_ALIASES[node.name]))
+            self.scope.bound.add(node.name)
+        elif node.name:
+            self.add(node.name, self.find(node, r"\bas", node.name), True)
+        for statement in node.body:
+            self.visit(statement)
+
+    def visit_Attribute(self, node):
+        self.visit(node.value)
+        if isinstance(node.value, ast.Name) and node.attr in JS_RESERVED:
+            end = self.at(node.end_lineno, node.end_col_offset)
+            self.attributes.append((self.scope, node.value.id, end - len(node.attr), end))
+
+    def _function(self, node, name_pattern):
+        for decorator in getattr(node, "decorator_list", []):
+            self.visit(decorator)
+        arguments = node.args
+        for default in arguments.defaults + [d for d in arguments.kw_defaults if d is not None]:
+            self.visit(default)
+        for argument in arguments.posonlyargs + arguments.args + arguments.kwonlyargs \
+                + [a for a in (arguments.vararg, arguments.kwarg) if a is not None]:
+            if argument.annotation is not None:
+                self.visit(argument.annotation)
+        if getattr(node, "returns", None) is not None:
+            self.visit(node.returns)
+        if name_pattern:
+            self.add(node.name, self.find(node, name_pattern, node.name), True)
+
+        def body():
+            for argument in arguments.posonlyargs + arguments.args + arguments.kwonlyargs \
+                    + [a for a in (arguments.vararg, arguments.kwarg) if a is not None]:
+                self.add(argument.arg, self.at(argument.lineno, argument.col_offset), True)
+            for statement in node.body if isinstance(node.body, list) else [node.body]:
+                self.visit(statement)
+
+        self.inside("function", body)
+
+    def visit_FunctionDef(self, node):
+        self._function(node, r"\bdef")
+
+    def visit_AsyncFunctionDef(self, node):
+        self._function(node, r"\bdef")
+
+    def visit_Lambda(self, node):
+        self._function(node, None)
+
+    def visit_ClassDef(self, node):
+        for child in node.decorator_list + node.bases + [keyword.value for keyword in node.keywords]:
+            self.visit(child)
+        self.add(node.name, self.find(node, r"\bclass", node.name), True)
+        self.inside("class", lambda: [self.visit(statement) for statement in node.body])
+
+    def _comprehension(self, node):
+        self.visit(node.generators[0].iter)
+
+        def body():
+            for index, generator in enumerate(node.generators):
+                self.visit(generator.target)
+                if index:
+                    self.visit(generator.iter)
+                for condition in generator.ifs:
+                    self.visit(condition)
+            for part in ("elt", "key", "value"):
+                if getattr(node, part, None) is not None:
+                    self.visit(getattr(node, part))
+
+        self.inside("comprehension", body)
+
+    visit_ListComp = visit_SetComp = visit_GeneratorExp = visit_DictComp = _comprehension
+
+
+def scoped_names(text: str, tree: ast.Module, path: Path) -> str:
+    """Give a variable another name where JavaScript would resolve it otherwise than Python:
+    - a name JavaScript reserves (`catch`, `var`, `this`...) becomes `py_<name>_` wherever it is a variable (module,
+      function, parameter, import); attributes and keyword arguments keep their Python names;
+    - a function's variable that a nested function's `global` declaration must skip becomes `__<name>_local__`
+      (a JavaScript closure would find the function's variable first);
+    - a module variable that only a function creates (`global x; x = 1`) is declared at module level (a marker call
+      after the last line, which the JavaScript pass turns into a declaration).
+    `peephole.rewrite` gives parameters back their Python names for keyword arguments, and classes their names."""
+    names = _Names(text)
+    names.visit(tree)
+    module = names.scope
+    renamed: dict[tuple[int, str], str] = {}
+    declared = set()
+    for occurrence in names.occurrences:
+        binding = occurrence.scope.binding(occurrence.name)
+        if binding.kind == "class":
+            continue
+        if binding is module:
+            scope = occurrence.scope
+            while scope is not module:
+                if scope.kind != "class" and occurrence.name in scope.bound and occurrence.name not in scope.globals \
+                        and occurrence.name not in scope.nonlocals:
+                    renamed[id(scope), occurrence.name] = local_name(occurrence.name)
+                scope = scope.parent
+            if occurrence.assigned and occurrence.name in occurrence.scope.globals \
+                    and occurrence.name not in module.bound:
+                declared.add(occurrence.name)
+        if occurrence.name in JS_RESERVED:
+            renamed.setdefault((id(binding), occurrence.name), javascript_name(occurrence.name))
+    edits = []
+    for occurrence in names.occurrences:
+        new = renamed.get((id(occurrence.scope.binding(occurrence.name)), occurrence.name))
+        if occurrence.scope.binding(occurrence.name).kind != "class" and new:
+            edits.append((occurrence.start, occurrence.end, new))
+    for scope, root, start, end in names.attributes:
+        if root in scope.binding(root).modules:
+            edits.append((start, end, javascript_name(text[start:end])))
+    edits += names.imported
+    for start, end, replacement in sorted(set(edits), reverse=True):
+        text = text[:start] + replacement + text[end:]
+    if declared:
+        text += ("" if text.endswith("\n") else "\n") + "".join(
+            f"{DECLARE_MARK}({javascript_name(name) if name in JS_RESERVED else name})\n" for name in sorted(declared))
+    return text
+
+
+PASSES = [module_annotations, fstrings, floordiv_assign, chained_comparisons, and_values, super_calls, slice_starts,
+          statements, keyword_unpacking, builtins, scoped_names]
 
 LEAN_MARK = re.compile(r"^# hwgw: lean[ \t]*$", re.M)
 LEAN_PRAGMAS = "__pragma__('noopov'); __pragma__('notconv'); __pragma__('nokwargs'); __pragma__('jsiter')"

@@ -4,7 +4,7 @@ Transcrypt finds modules by their dotted names, so the sources are staged under 
 empty `__init__.py` files, and one entry module imports every source module.
 """
 
-import importlib.util
+import hashlib
 import os
 import re
 import shutil
@@ -15,17 +15,19 @@ from pathlib import Path
 
 from .errors import BuildError, Finding
 from .link import RUNTIME, memo
-from .lower import PYLIB, lower
+from .lower import PYLIB, TRANSCRYPT_MODULES, lower
 
 # Python semantics over speed: keyword arguments, operator overloading (==, +, [] on lists and dicts), truthiness of
-# empty containers, iteration over dicts and strings, and the str.format mini-language.
-TRANSCRYPT_FLAGS = ["-n", "-k", "-o", "-t", "-i", "-sf"]
+# empty containers, iteration over dicts and strings, and the str.format mini-language; and each line annotated with
+# its Python line number, for tracebacks.
+TRANSCRYPT_FLAGS = ["-n", "-k", "-o", "-t", "-i", "-sf", "-a"]
+# Compiled JavaScript is kept per set of flags: Transcrypt recompiles a module only when its source changes.
+TARGET = "target-" + hashlib.sha256(" ".join(TRANSCRYPT_FLAGS).encode()).hexdigest()[:8]
 
 # Modules that only carry types for editors and checkers; they never reach the game.
 TYPE_ONLY_MODULES = ("typing", "__future__", "hwgw.ns")
 
 ENTRY = "__hwgw_entry__"
-TRANSCRYPT_MODULES = Path(importlib.util.find_spec("transcrypt").submodule_search_locations[0]) / "modules"
 
 
 @dataclass(frozen=True)
@@ -112,10 +114,11 @@ def transpile(sources: list[Source], workdir: Path, cache: Path | None = None) -
     staged source changed. The caller holds a lock on it.
     """
     stage(sources, workdir / "src", cache)
-    target = workdir / "target"
-    shared = cache.parent / "library" if cache is not None else None
+    target = workdir / TARGET
+    shared = cache.parent / TARGET.replace("target", "library") if cache is not None else None
     if shared is not None:
         _copy_libraries(shared, target)
+    _forget_deleted(workdir / "src", target)
     proc = subprocess.run(
         [sys.executable, str(Path(__file__).parent / "transcrypt_main.py"), *TRANSCRYPT_FLAGS, "-od", str(target),
          str(workdir / "src" / f"{ENTRY}.py")],
@@ -132,8 +135,16 @@ def transpile(sources: list[Source], workdir: Path, cache: Path | None = None) -
         name = js.name[: -len(".js")]
         if name == ENTRY or name in TYPE_ONLY_MODULES:
             continue
-        modules[name] = _without_stamp(js.read_text(encoding="utf-8"))
+        modules[name] = _exported_once(_without_stamp(js.read_text(encoding="utf-8")))
     return modules
+
+
+def _forget_deleted(staged: Path, target: Path) -> None:
+    """Drop the JavaScript of modules whose source is gone: Transcrypt leaves it, and it would be linked."""
+    for js in target.glob("*.js"):
+        path = staged / Path(*js.stem.split("."))
+        if not (path.with_suffix(".py").exists() or (path / "__init__.py").exists() or _library_module(js.stem)):
+            js.unlink()
 
 
 def _library_module(name: str) -> bool:
@@ -155,7 +166,24 @@ def _copy_libraries(source: Path, destination: Path) -> None:
             os.replace(partial, kept)
 
 
+_TOP_EXPORT = re.compile(r"^((?:/\* \d{6} \*/ )?)export (var (\w+) =)", re.M)
+
+
+def _exported_once(text: str) -> str:
+    """Transcrypt exports a module-level class each time it is defined (`class K` twice is valid Python, a second
+    `export var K` invalid JavaScript): later definitions only assign."""
+    seen = set()
+
+    def once(match):
+        if match.group(3) in seen:
+            return match.group(1) + match.group(2)
+        seen.add(match.group(3))
+        return match.group(0)
+
+    return _TOP_EXPORT.sub(once, text)
+
+
 def _without_stamp(text: str) -> str:
     """Drop the compile-time stamp Transcrypt writes on the first line: the same source must give the same text."""
     first, _, rest = text.partition("\n")
-    return rest if first.startswith("// Transcrypt'ed from Python") else text
+    return rest if re.match(r"(/\* \d{6} \*/ )?// Transcrypt'ed from Python", first) else text
