@@ -203,7 +203,7 @@ def test_rewrite_declares_chain_temporaries_and_instruments_awaits_and_main():
           "};\n")
     out = rewrite(js, source=True, instrument=True)
     assert out.startswith("import {py_current, py_module, py_resumed, py_script} from "
-                          "'./org.transcrypt.__runtime__.js'; py_module (import.meta.url, __lines__);\n")
+                          "'./org.transcrypt.__runtime__.js'; py_module (__lines__);\n")
     assert "export var main = py_script (async function (ns) { var __cmp0__;" in out
     assert "(__cmp0__ = py_resumed (py_current, await ns.sleep (1)))" in out
     assert "case 'catch':" in out and "case 'x':" in out and "case 'name':" in out

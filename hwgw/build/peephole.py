@@ -15,8 +15,8 @@ A player's module besides:
 - a class renamed by the lowering or by Transcrypt (`py_catch`, `py_case`) keeps its Python `__name__`;
 - instrumented (a module that uses the Python runtime): each `await x` notes, when it resumes, which running script
   it belongs to (`py_resumed`), so that print() reaches that script's log; `main` runs inside `py_script`, which
-  records the script's ns and turns an escaping error into a Python traceback; and the module registers itself
-  (`py_module`) so that the traceback can name its Python file and lines. Each line's annotation (Transcrypt's `-a`,
+  records the script's ns and turns an escaping error into a Python traceback; and the module registers its line
+  table (`py_module`) so that the traceback can name its Python file and lines. Each line's annotation (Transcrypt's `-a`,
   `/* 000012 */`) gains the Python function the line belongs to, for the traceback's `in <function>`.
 """
 
@@ -227,7 +227,7 @@ class _Rewrite:
         if self.shim:
             head = f"import {{{', '.join(sorted(self.shim))}}} from '{RUNTIME_IMPORT}';"
             if self.instrument:
-                head += f" py_module (import.meta.url, {LINES_FUNCTION});"
+                head += f" py_module ({LINES_FUNCTION});"
             head += "\n"
         return head + jsast.apply_edits(self.text, edits)
 

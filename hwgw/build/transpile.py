@@ -21,8 +21,10 @@ from .lower import PYLIB, TRANSCRYPT_MODULES, lower
 # empty containers, iteration over dicts and strings, and the str.format mini-language; and each line annotated with
 # its Python line number, for tracebacks.
 TRANSCRYPT_FLAGS = ["-n", "-k", "-o", "-t", "-i", "-sf", "-a"]
-# Compiled JavaScript is kept per set of flags: Transcrypt recompiles a module only when its source changes.
-TARGET = "target-" + hashlib.sha256(" ".join(TRANSCRYPT_FLAGS).encode()).hexdigest()[:8]
+RUNNER = Path(__file__).parent / "transcrypt_main.py"
+# Compiled JavaScript is kept per set of flags and version of the runner that patches Transcrypt: Transcrypt itself
+# recompiles a module only when its source changes.
+TARGET = "target-" + hashlib.sha256(" ".join(TRANSCRYPT_FLAGS).encode() + RUNNER.read_bytes()).hexdigest()[:8]
 
 # Modules that only carry types for editors and checkers; they never reach the game.
 TYPE_ONLY_MODULES = ("typing", "__future__", "hwgw.ns")
@@ -120,7 +122,7 @@ def transpile(sources: list[Source], workdir: Path, cache: Path | None = None) -
         _copy_libraries(shared, target)
     _forget_deleted(workdir / "src", target)
     proc = subprocess.run(
-        [sys.executable, str(Path(__file__).parent / "transcrypt_main.py"), *TRANSCRYPT_FLAGS, "-od", str(target),
+        [sys.executable, str(RUNNER), *TRANSCRYPT_FLAGS, "-od", str(target),
          str(workdir / "src" / f"{ENTRY}.py")],
         capture_output=True, text=True, cwd=workdir,
     )
