@@ -7,6 +7,9 @@ Arguments: the loop script's path, then every file it imports.
 from hwgw.ns import NS
 
 OPENERS = ["BruteSSH.exe", "FTPCrack.exe", "relaySMTP.exe", "HTTPWorm.exe", "SQLInject.exe"]
+USAGE = ("usage: run hwgw/baseline/deploy.js hwgw/baseline/loop.js FILE... "
+         "(FILE: every file loop.js imports: hwgw/lib/runtime.js hwgw/lib/pybuiltins.js hwgw/lib/pymethods.js "
+         "hwgw/lib/pyvalues.js)")
 
 
 def network(ns: NS) -> list[str]:
@@ -54,6 +57,9 @@ def pick_target(ns: NS, hosts: list[str]) -> str:
 
 async def main(ns: NS) -> None:
     files = [str(name) for name in ns.args]
+    if not files:
+        ns.tprint(USAGE)
+        return
     loop_file = files[0]
     hosts = network(ns)
     for host in hosts:
