@@ -260,6 +260,7 @@ async def step(ns, name, number):
 
 async def main(ns):
     name = ns.args[0]
+    ns.atExit(lambda: print(name, "exits"))
     print(name, "starts")
     for number in range(3):
         await step(ns, name, number)
@@ -328,16 +329,17 @@ def test_print_reaches_the_log_of_the_script_that_printed(traced):
     script = textwrap.dedent("""
         const main = (await import('/play/steps.js')).main;
         const sleep = (ms) => new Promise(done => setTimeout(() => done(true), ms));
-        const logs = {}, order = [];
-        const ns = (name, ms) => ({args: [name], sleep: () => sleep(ms),
+        const logs = {}, order = [], exits = [];
+        const ns = (name, ms) => ({args: [name], sleep: () => sleep(ms), atExit: (callback) => exits.push(callback),
                                    print: (line) => { (logs[name] ??= []).push(line); order.push(name); }});
         await Promise.all([main(ns('slow', 7)), main(ns('fast', 3)), main(ns('mid', 5))]);
+        for (const callback of exits) callback();  // as the game does when each script ends
         console.log(JSON.stringify({logs, order}));
     """)
     result = json.loads(run_node(traced, script).strip().splitlines()[-1])
     for name in ("slow", "fast", "mid"):
         expected = [f"{name} starts"] + [line for n in range(3) for line in (f"{name} step {n}", f"{name} after {n}")]
-        assert result["logs"][name] == expected
+        assert result["logs"][name] == expected + [f"{name} exits"]
     assert result["order"][:6] != sorted(result["order"][:6], key=["slow", "fast", "mid"].index)  # they did interleave
 
 

@@ -15,7 +15,8 @@ A player's module besides:
 - a class renamed by the lowering or by Transcrypt (`py_catch`, `py_case`) keeps its Python `__name__`;
 - instrumented (a module that uses the Python runtime): each `await x` notes, when it resumes, which running script
   it belongs to (`py_resumed`), so that print() reaches that script's log; `main` runs inside `py_script`, which
-  records the script's ns and turns an escaping error into a Python traceback; and the module registers its line
+  records the script's ns and turns an escaping error into a Python traceback; a callback given to `ns.atExit`
+  runs as its script (`py_for_script`); and the module registers its line
   table (`py_module`) so that the traceback can name its Python file and lines. Each line's annotation (Transcrypt's `-a`,
   `/* 000012 */`) gains the Python function the line belongs to, for the traceback's `in <function>`.
 """
@@ -28,7 +29,7 @@ from .transpile import _library_module
 
 RUNTIME_IMPORT = "./org.transcrypt.__runtime__.js"
 # Names the runtime shim (templates/runtime_shim.js.j2) gives built code; a module using one imports it.
-SHIM_NAMES = ("py_current", "py_module", "py_resumed", "py_script", "py_super_of")
+SHIM_NAMES = ("py_current", "py_for_script", "py_module", "py_resumed", "py_script", "py_super_of")
 LINES_FUNCTION = "__lines__"
 ANNOTATION = re.compile(r"^/\* (\d{6}) \*/ ?", re.M)
 
@@ -125,8 +126,12 @@ class _Rewrite:
             match = _accumulator_call(node)
             if match and _is_ns_chain(match[0]):
                 receiver, method, args = match
-                return [jsast.Edit(node.range[0], node.range[1], f"{self.render(receiver, temporaries)}.{method}("
-                                   f"{', '.join(self.render(a, temporaries) for a in args)})")]
+                rendered = [self.render(a, temporaries) for a in args]
+                if method == "atExit" and self.instrument and rendered:
+                    self.shim.update(("py_for_script", "py_current"))
+                    rendered[0] = f"py_for_script (py_current, {rendered[0]})"
+                return [jsast.Edit(node.range[0], node.range[1],
+                                   f"{self.render(receiver, temporaries)}.{method}({', '.join(rendered)})")]
             match = _plain_index(node)
             if match and _is_ns_chain(match[0]):
                 return [jsast.Edit(node.range[0], node.range[1],
