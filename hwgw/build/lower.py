@@ -762,9 +762,10 @@ class _Names(ast.NodeVisitor):
         self.occurrences.append(_Occurrence(scope, name, start, start + len(name), assigned))
 
     def find(self, node: ast.AST, pattern: str, name: str) -> int:
-        """Offset of `name` after `pattern` (a regex) from the start of `node`'s text."""
-        match = re.compile(pattern + r"\s*(" + re.escape(name) + r")\b").search(self.text, self.at(node.lineno,
-                                                                                             node.col_offset))
+        """Offset of `name` after `pattern` (a regex; blanks may continue lines) from the start of `node`'s text."""
+        blanks = r"(?:\s|\\\n)*"
+        match = re.compile(pattern.replace(r"\s*", blanks) + blanks + "(" + re.escape(name) + r")\b").search(
+            self.text, self.at(node.lineno, node.col_offset))
         return match.start(1)
 
     def inside(self, kind: str, visit) -> None:
