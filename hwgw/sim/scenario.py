@@ -7,16 +7,17 @@ import copy
 import json
 from pathlib import Path
 
+from . import formulas
 from .world import ALL_PROGRAMS, BITNODE_NAMES, MULT_NAMES, load_server_data
 
 DEFAULT = {
     "seed": 1,
     "hours": 1.0,
-    "player": {"hacking": 500, "money": 0, "intelligence": 0, "programs": ALL_PROGRAMS, "mults": {}},
+    "player": {"hacking": 500, "money": 0, "intelligence": 0, "programs": ALL_PROGRAMS, "mults": {}, "bitNodeN": 1},
     "bitnode": {},
     "home": {"ram": 64, "cores": 4},
     "purchased": {"count": 10, "ram": 1024, "prefix": "pserv-"},
-    "servers": {"draw": "random", "set": {}},
+    "servers": {"draw": "random", "set": {}, "add": {}},
     "settings": {"game_version": "3.0", "port_capacity": 50, "timer_lateness_ms": [0, 0],
                  "start_date_ms": 1767225600000},
     "run": [],
@@ -34,19 +35,30 @@ SERVER_FIELDS = {
     "moneyAvailable": (int, float),
     "moneyMax": (int, float),
     "serverGrowth": (int, float),
+    "sshPortOpen": bool,
+    "ftpPortOpen": bool,
+    "smtpPortOpen": bool,
+    "httpPortOpen": bool,
+    "sqlPortOpen": bool,
+    "backdoorInstalled": bool,
+    "purchasedByPlayer": bool,
+    "organizationName": str,
+    "neighbours": list,
 }
 NUMBER = (int, float)
 SHAPE = {
     "seed": int,
     "hours": NUMBER,
-    "player": {"hacking": int, "money": NUMBER, "intelligence": NUMBER, "programs": list, "mults": dict},
+    "player": {"hacking": int, "exp": NUMBER, "money": NUMBER, "intelligence": NUMBER, "programs": list, "mults": dict,
+               "bitNodeN": int},
     "bitnode": dict,
     "home": {"ram": NUMBER, "cores": int},
     "purchased": {"count": int, "ram": NUMBER, "prefix": str},
-    "servers": {"draw": str, "set": dict},
+    "servers": {"draw": str, "set": dict, "add": dict},
     "settings": {"game_version": str, "port_capacity": int, "timer_lateness_ms": list, "start_date_ms": int},
     "run": list,
 }
+BITNODE_COUNT = 14
 RUN_SHAPE = {"script": str, "host": str, "threads": int, "args": list}
 
 
@@ -81,6 +93,7 @@ def merge(data, where: str = "<scenario>", text: str = "") -> dict:
         else:
             scenario[key] = value
     check_details(scenario, where, text)
+    settle_exp(scenario, data.get("player", {}), where, text)
     return scenario
 
 
@@ -127,15 +140,25 @@ def check_details(scenario: dict, where: str, text: str) -> None:
         fail(where, text, "hours", '"hours" must be more than 0')
     if scenario["servers"]["draw"] not in ("random", "min", "max"):
         fail(where, text, "draw", '"servers.draw" must be "random", "min" or "max"')
+    if not 1 <= player["bitNodeN"] <= BITNODE_COUNT:
+        fail(where, text, "bitNodeN", f'"player.bitNodeN" must be a BitNode from 1 to {BITNODE_COUNT}')
     bought = scenario["purchased"]
     hosts = {"home"} | {meta["hostname"] for meta in load_server_data()}
     hosts |= {f"{bought['prefix']}{i}" for i in range(bought["count"])}
+    for host, fields in scenario["servers"]["add"].items():
+        if host in hosts:
+            fail(where, text, host, f'"servers.add": "{host}" is already in this scenario; change it with "servers.set"')
+        check_server(host, fields, "add", where, text)
+    hosts |= set(scenario["servers"]["add"])
     for host, fields in scenario["servers"]["set"].items():
         if host not in hosts:
             fail(where, text, host, f'"servers.set": no server "{host}" in this scenario (check the hostname)')
-        if not isinstance(fields, dict):
-            fail(where, text, host, f'"servers.set.{host}" must be an object of server fields')
-        check(fields, SERVER_FIELDS, f"servers.set.{host}.", where, text)
+        check_server(host, fields, "set", where, text)
+    for kind in ("add", "set"):
+        for host, fields in scenario["servers"][kind].items():
+            for name in fields.get("neighbours", []):
+                if not isinstance(name, str) or name not in hosts:
+                    fail(where, text, host, f'"servers.{kind}.{host}.neighbours": no server "{name}" in this scenario')
     lateness = scenario["settings"]["timer_lateness_ms"]
     if len(lateness) != 2 or not all(isinstance(x, NUMBER) and x >= 0 for x in lateness) or lateness[0] > lateness[1]:
         fail(where, text, "timer_lateness_ms", '"settings.timer_lateness_ms" must be [low, high] with 0 <= low <= high')
@@ -149,3 +172,24 @@ def check_details(scenario: dict, where: str, text: str) -> None:
         if not isinstance(entry, dict) or "script" not in entry:
             fail(where, text, "run", '"run" entries must be objects like {"script": "x.js", "threads": 1, "args": []}')
         check(entry, RUN_SHAPE, "run[].", where, text)
+
+
+def check_server(host: str, fields, kind: str, where: str, text: str) -> None:
+    if not isinstance(fields, dict):
+        fail(where, text, host, f'"servers.{kind}.{host}" must be an object of server fields')
+    check(fields, SERVER_FIELDS, f"servers.{kind}.{host}.", where, text)
+
+
+def settle_exp(scenario: dict, given: dict, where: str, text: str) -> None:
+    """With "player.exp", the hacking level is the one that exp gives, as in the game."""
+    player = scenario["player"]
+    if "exp" not in player:
+        return
+    if player["exp"] < 0:
+        fail(where, text, "exp", '"player.exp" must not be negative')
+    mult = player["mults"].get("hacking", 1.0) * scenario["bitnode"].get("HackingLevelMultiplier", 1.0)
+    level = formulas.skill_from_exp(player["exp"], mult)
+    if "hacking" in given and given["hacking"] != level:
+        fail(where, text, "exp", f'"player.exp" {player["exp"]:g} gives hacking level {level}, not '
+                                 f'{given["hacking"]}: give one of "player.exp" and "player.hacking"')
+    player["hacking"] = level
