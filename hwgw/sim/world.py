@@ -138,6 +138,7 @@ class Player:
     programs: set = field(default_factory=set)
     mults: dict = field(default_factory=lambda: dict.fromkeys(MULT_NAMES, 1.0))
     bitnode: dict = field(default_factory=lambda: dict.fromkeys(BITNODE_NAMES, 1.0))
+    bitNodeN: int = 1
     skill: int = 1
 
     def __post_init__(self):
@@ -163,7 +164,7 @@ class Player:
             "exp": exp,
             "mults": dict(self.mults),
             "city": "Sector-12",
-            "bitNodeN": 1,
+            "bitNodeN": self.bitNodeN,
             "hp": {"current": 10, "max": 10},
             "numPeopleKilled": 0,
             "entropy": 0,
