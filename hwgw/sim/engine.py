@@ -121,11 +121,13 @@ class Emulator:
         self.sources = {}
 
         info = scenario["player"]
-        self.player = Player(money=float(info["money"]), intelligence=info["intelligence"], programs=set(info["programs"]))
+        self.player = Player(money=float(info["money"]), intelligence=info["intelligence"], programs=set(info["programs"]),
+                             bitNodeN=info["bitNodeN"])
         self.player.mults.update(info["mults"])
         self.player.bitnode.update(scenario["bitnode"])
         level_mult = self.player.mults["hacking"] * self.player.bitnode["HackingLevelMultiplier"]
-        self.player.gain_exp(formulas.exp_for_skill(info["hacking"], level_mult))
+        exp = info.get("exp")
+        self.player.gain_exp(formulas.exp_for_skill(info["hacking"], level_mult) if exp is None else exp)
 
         home = Server("home", organizationName="Home", maxRam=float(scenario["home"]["ram"]),
                       cpuCores=scenario["home"]["cores"], hasAdminRights=True, purchasedByPlayer=True)
@@ -139,6 +141,8 @@ class Emulator:
             server.neighbours.append("home")
             home.neighbours.append(server.hostname)
             self.servers[server.hostname] = server
+        for host, fields in scenario["servers"]["add"].items():
+            self.servers[host] = Server(host, **fields)
         for host, fields in scenario["servers"]["set"].items():
             for name, value in fields.items():
                 setattr(self.servers[host], name, value)
