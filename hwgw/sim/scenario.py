@@ -66,7 +66,8 @@ class ScenarioError(ValueError):
     pass
 
 
-def load(path) -> dict:
+def load(path, base: dict = None) -> dict:
+    """The scenario file at `path`, laid over `base` (scenario keys, e.g. a save's world) if given."""
     path = Path(path)
     try:
         text = path.read_text()
@@ -78,7 +79,23 @@ def load(path) -> dict:
         raise ScenarioError(
             f"{path}:{error.lineno}:{error.colno}: not valid JSON ({error.msg}); fix the JSON syntax there"
         ) from None
+    if base is not None and isinstance(data, dict):
+        given = data.get("player")
+        if isinstance(given, dict) and "hacking" in given and "exp" not in given:
+            base = {**base, "player": {k: v for k, v in base.get("player", {}).items() if k != "exp"}}
+        data = lay(base, data)
     return merge(data, str(path), text)
+
+
+def lay(base: dict, over: dict) -> dict:
+    """`over` laid on `base`: objects merge key by key, any other value replaces."""
+    laid = copy.deepcopy(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(laid.get(key), dict):
+            laid[key] = lay(laid[key], value)
+        else:
+            laid[key] = copy.deepcopy(value)
+    return laid
 
 
 def merge(data, where: str = "<scenario>", text: str = "") -> dict:
@@ -147,7 +164,8 @@ def check_details(scenario: dict, where: str, text: str) -> None:
     hosts |= {f"{bought['prefix']}{i}" for i in range(bought["count"])}
     for host, fields in scenario["servers"]["add"].items():
         if host in hosts:
-            fail(where, text, host, f'"servers.add": "{host}" is already in this scenario; change it with "servers.set"')
+            fail(where, text, host,
+                 f'"servers.add": "{host}" is already in this scenario; change it with "servers.set"')
         check_server(host, fields, "add", where, text)
     hosts |= set(scenario["servers"]["add"])
     for host, fields in scenario["servers"]["set"].items():
