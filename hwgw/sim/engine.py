@@ -11,89 +11,16 @@ import json
 import math
 import random
 import time
-from dataclasses import dataclass, field
 from importlib import resources
 
 from ..mem.rounding import round_to_two as round2
 from . import formulas
 from .link import HarnessError, NodeLink
+from .model import PERF_ORIGIN_MS, Event, Job, NetscriptError, Person, Script, StartError
+from .netscript import NETSCRIPT
 from .world import Player, Server, build_servers
 
-PERF_ORIGIN_MS = 300_000.0
-MAX_ADDITIONAL_MSEC = 1e9
-BASE_RAM = 1.6
 COST_FILES = {"3.0": "ramcosts-3.0.json", "2.8.1": "ramcosts-2.8.1.json"}
-
-
-class NetscriptError(Exception):
-    """An error the called ns function throws in the script."""
-
-
-class StartError(Exception):
-    """A script the scenario asks for cannot start."""
-
-
-@dataclass(eq=False)
-class Script:
-    pid: int
-    host: Server
-    path: str
-    threads: int
-    args: list
-    ram: float
-    started: float
-    waits: set = field(default_factory=set)
-    charged: set = field(default_factory=set)
-    dynamic_ram: float = BASE_RAM
-    batch: tuple = None
-    command: str = None
-    expected_end: float = None
-
-
-@dataclass(eq=False)
-class Job:
-    """One hack, grow or weaken call, as the emulator saw it."""
-
-    kind: str
-    pid: int
-    host: str
-    target: str
-    threads: float
-    start: float
-    duration: float
-    due: float
-    start_security: float
-    batch: tuple = None
-    command: str = None
-    expected_end: float = None
-    end: float = None
-    landing: int = None
-    result: float = None
-    restored: bool = None
-    chance: float = None
-    roll: float = None
-
-
-@dataclass(eq=False)
-class Event:
-    id: int
-    due: float
-    pid: int = 0
-    job: Job = None
-    value: object = None
-    cancelled: bool = False
-
-    def __lt__(self, other):
-        return (self.due, self.id) < (other.due, other.id)
-
-
-@dataclass
-class Person:
-    """The parts of a player the hacking formulas read."""
-
-    skill: float
-    intelligence: float
-    mults: dict
 
 
 def calculator_ram(scripts: dict, entry: str, host: str, version: str):
@@ -389,8 +316,6 @@ class Emulator:
 
     def run(self, entries: list, hours: float) -> float:
         """Start `entries` ({script, host, threads, args}) and run until `hours` of game time; return wall seconds."""
-        from .netscript import NETSCRIPT
-
         started = time.perf_counter()
         for entry in entries:
             server = self.servers[entry.get("host", "home")]

@@ -8,7 +8,8 @@ import math
 import posixpath
 
 from . import formulas
-from .engine import MAX_ADDITIONAL_MSEC, NetscriptError, Person, round2
+from ..mem.rounding import round_to_two as round2
+from .model import MAX_ADDITIONAL_MSEC, NetscriptError, Person
 from .world import PORT_PROGRAMS, SCRIPT_EXTENSIONS, TEXT_EXTENSIONS
 
 NETSCRIPT = {}
