@@ -5,9 +5,11 @@ cases run in CPython and, built by one `hwgw build`, in one Node process; each c
 exception it ends with (if any) must be the same in both.
 """
 
+import hashlib
 import itertools
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -639,11 +641,18 @@ REJECTED_NAMES = {
 }
 
 
+# JavaScript's global and built-in property names take a role each of the ways built code can meet them: a variable
+# (shadowing a global), a parameter, a keyword argument (a key of the object that carries keywords), an attribute of
+# an instance or a class (a property of an object or of a function) and a nested function.
+GLOBAL_ROLES = {"local variable", "parameter", "keyword argument", "into **kwargs", "attribute", "setattr",
+                "class attribute", "method", "class method", "nested function", "nested class", "except name"}
+
+
 def name_cases() -> list[Case]:
     cases = []
     for index, word in enumerate(RESERVED_WORDS + JS_GLOBALS):
         for role, body in NAME_ROLES.items():
-            if (word, role) not in REJECTED_NAMES:
+            if (word, role) not in REJECTED_NAMES and (word in RESERVED_WORDS or role in GLOBAL_ROLES):
                 cases.append(Case("names", f"{word} as {role}", body.replace("W", word), THING,
                                   module=f"names_{index // WORDS_PER_MODULE}"))
         for role, (setup, body) in MODULE_ROLES.items():
@@ -872,10 +881,16 @@ CASES = all_cases()
 @pytest.fixture(scope="module")
 def sweep(request):
     """One build of every case and one run of each in CPython and in Node. Sources and build cache live in pytest's
-    cache folder, so a rerun recompiles only what changed."""
+    cache folder, so a rerun recompiles only what changed; the cache is kept for the current build code only."""
     work = request.config.cache.mkdir("hwgw-sweep-constructs")
+    code = hashlib.sha256(b"".join(path.read_bytes() for folder in ("hwgw/build", "templates")
+                                   for path in sorted((ROOT / folder).rglob("*")) if path.is_file()
+                                   and "__pycache__" not in path.parts)).hexdigest()[:12]
+    for stale in work.glob("cache*"):
+        if stale.name != f"cache-{code}":
+            shutil.rmtree(stale)
     previous = os.environ.get("HWGW_CACHE")
-    os.environ["HWGW_CACHE"] = str(work / "cache")
+    os.environ["HWGW_CACHE"] = str(work / f"cache-{code}")
     try:
         return run_sweep({**CASES, **DEVIATION_CASES}, work)
     finally:
