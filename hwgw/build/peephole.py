@@ -24,13 +24,13 @@ A player's module besides:
 import re
 
 from . import jsast
+from .link import LINES_FUNCTION
 from .lower import DECLARE_MARK, JS_RESERVED, STORE_MARK, TRANSCRYPT_ALIASES
 from .transpile import _library_module
 
 RUNTIME_IMPORT = "./org.transcrypt.__runtime__.js"
 # Names the runtime shim (templates/runtime_shim.js.j2) gives built code; a module using one imports it.
 SHIM_NAMES = ("py_current", "py_for_script", "py_module", "py_resumed", "py_script", "py_super_of")
-LINES_FUNCTION = "__lines__"
 ANNOTATION = re.compile(r"^/\* (\d{6}) \*/ ?", re.M)
 
 
