@@ -201,7 +201,8 @@ def world(save: Save) -> World:
     result = World({}, (n, level))
     table = {meta["hostname"] for meta in load_server_data()}
     hosts = {h for h, (ctor, _) in save.servers.items() if ctor in HOST_CTORS}
-    sets, adds = {}, {}
+    sets: dict = {}
+    adds: dict = {}
     for host, (ctor, data) in save.servers.items():
         if ctor not in HOST_CTORS:
             result.left_out.append(f"{host}: a {ctor} server, not emulated")

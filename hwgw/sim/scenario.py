@@ -66,7 +66,7 @@ class ScenarioError(ValueError):
     pass
 
 
-def load(path, base: dict = None) -> dict:
+def load(path, base: dict | None = None) -> dict:
     """The scenario file at `path`, laid over `base` (scenario keys, e.g. a save's world) if given."""
     path = Path(path)
     try:
