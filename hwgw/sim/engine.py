@@ -11,6 +11,7 @@ import json
 import math
 import random
 import time
+from collections import Counter
 from importlib import resources
 
 from ..mem.rounding import round_to_two as round2
@@ -36,7 +37,9 @@ def function_costs(version: str) -> dict:
 
 
 class Emulator:
-    def __init__(self, scenario: dict, files: dict = None):
+    def __init__(self, scenario: dict, files: dict = None, node_args=()):
+        """`node_args`: extra options for the Node process (e.g. --cpu-prof)."""
+        self.node_args = list(node_args)
         self.settings = scenario["settings"]
         self.version = self.settings["game_version"]
         self.costs = function_costs(self.version)
@@ -46,6 +49,10 @@ class Emulator:
         self.timer_rng = random.Random(f"timer:{seed}")
         self.ram_cache = {}
         self.sources = {}
+        self.wall = {"landings": 0.0, "RAM pricing": 0.0}
+        self.call_wall = Counter()
+        self.link_wall = self.node_wall = None
+        self.messages = 0
 
         info = scenario["player"]
         self.player = Player(money=float(info["money"]), intelligence=info["intelligence"], programs=set(info["programs"]),
@@ -108,7 +115,9 @@ class Emulator:
     def ram_result(self, server: Server, path: str):
         key = (server.signature(), path)
         if key not in self.ram_cache:
+            started = time.perf_counter()
             self.ram_cache[key] = calculator_ram(server.script_files(), path, server.hostname, self.version)
+            self.wall["RAM pricing"] += time.perf_counter() - started
         return self.ram_cache[key]
 
     def why_not(self, server: Server, path: str, threads: int) -> str:
@@ -242,7 +251,9 @@ class Emulator:
             script = self.scripts[event.pid]
             script.waits.discard(event)
             if event.job is not None:
+                started = time.perf_counter()
                 value = self.land(event.job, script)
+                self.wall["landings"] += time.perf_counter() - started
         self.outbox.append(["r", event.id, value])
 
     # hack, grow and weaken
@@ -331,14 +342,16 @@ class Emulator:
             "functions": sorted(name for name in NETSCRIPT if name in self.costs),
             "known": sorted(self.costs),
             "version": self.version,
-        })
+        }, self.node_args)
         at_idle = False
         try:
             while True:
                 message = link.receive()
                 kind = message["t"]
                 if kind == "call":
+                    began, pricing = time.perf_counter(), self.wall["RAM pricing"]
                     reply = self.call(NETSCRIPT, message["p"], message["f"], message["a"])
+                    self.call_wall[message["f"]] += time.perf_counter() - began - (self.wall["RAM pricing"] - pricing)
                 elif kind == "idle":
                     reply = {}
                     if not self.outbox:
@@ -370,6 +383,7 @@ class Emulator:
                 link.send(reply)
         finally:
             link.close(at_idle)
+            self.link_wall, self.node_wall, self.messages = link.wall, link.node_wall, link.received
         self.advance_to(max(self.now, until))
         return time.perf_counter() - started
 

@@ -3,7 +3,8 @@
 //   to Python (fd argv[2]):  {t:"call", p, f, a} | {t:"fs", h} | {t:"src", k} | {t:"timer", ms} | {t:"idle"}
 //                            and, needing no reply, {t:"done", p, e, l} | {t:"untimer", w}
 //   from Python (fd argv[3]): replies {v} value, {e} error, {w} id of a pending promise, {d} caller is dead,
-//                            plus actions {a: [...]}; the reply to "idle" also carries the clock {n} or {x} to stop.
+//                            plus actions {a: [...]}; the reply to "idle" also carries the clock {n} or {x} to stop,
+//                            which this side answers with where its wall time went {wait, json, pipe, total} (ms).
 // Every request waits for its reply, so this process only runs while Python waits, and virtual time moves only when
 // every script is blocked: after each batch of actions we let all promise jobs run, then report "idle".
 import { readSync, writeSync } from "node:fs";
@@ -16,6 +17,9 @@ const chunk = Buffer.alloc(1 << 16);
 const decoder = new StringDecoder("utf8");
 let pending = "";
 let now = 0;
+const realNow = performance.now.bind(performance);
+const startedAt = realNow();
+const wall = { wait: 0, json: 0, pipe: 0 };
 
 function revive(key, value) {
   return value !== null && typeof value === "object" && "$n" in value ? Number(value.$n) : value;
@@ -27,18 +31,27 @@ function receive() {
     if (end >= 0) {
       const line = pending.slice(0, end);
       pending = pending.slice(end + 1);
-      return line.includes('"$n"') ? JSON.parse(line, revive) : JSON.parse(line);
+      const started = realNow();
+      const message = line.includes('"$n"') ? JSON.parse(line, revive) : JSON.parse(line);
+      wall.json += realNow() - started;
+      return message;
     }
+    const started = realNow();
     const count = readSync(FROM_PYTHON, chunk, 0, chunk.length, null);
+    wall.wait += realNow() - started;
     if (count === 0) process.exit(0);
     pending += decoder.write(chunk.subarray(0, count));
   }
 }
 
 function send(message) {
+  const started = realNow();
   const data = Buffer.from(JSON.stringify(message) + "\n");
+  const encoded = realNow();
   let offset = 0;
   while (offset < data.length) offset += writeSync(TO_PYTHON, data, offset);
+  wall.json += encoded - started;
+  wall.pipe += realNow() - encoded;
 }
 
 function request(message) {
@@ -489,4 +502,5 @@ for (;;) {
   const reply = request({ t: "idle" });
   if (reply.x) break;
 }
+send({ ...wall, total: realNow() - startedAt });
 process.exit(0);

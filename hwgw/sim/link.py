@@ -39,7 +39,7 @@ def tag_numbers(value):
 
 
 class NodeLink:
-    def __init__(self, config: dict):
+    def __init__(self, config: dict, node_args=()):
         harness = resources.files("hwgw.sim").joinpath("harness.mjs")
         to_node_read, self._to_node = os.pipe()
         self._from_node, from_node_write = os.pipe()
@@ -50,6 +50,7 @@ class NodeLink:
                     node_executable(),
                     "--no-warnings",
                     "--experimental-vm-modules",
+                    *node_args,
                     str(path),
                     str(from_node_write),
                     str(to_node_read),
@@ -63,18 +64,31 @@ class NodeLink:
         os.close(from_node_write)
         os.set_blocking(self._from_node, False)
         self._pending = b""
+        self.wall = {"wait": 0.0, "json": 0.0, "pipe": 0.0}
+        self.received = 0
+        self.node_wall = None
         self.send(config)
 
     def send(self, message) -> None:
+        started = time.perf_counter()
         data = encode(message).encode() + b"\n"
+        encoded = time.perf_counter()
         while data:
             data = data[os.write(self._to_node, data):]
+        self.wall["json"] += encoded - started
+        self.wall["pipe"] += time.perf_counter() - encoded
 
     def receive(self) -> dict:
+        started = time.perf_counter()
         while b"\n" not in self._pending:
             self._pending += self._read()
         line, _, self._pending = self._pending.partition(b"\n")
-        return json.loads(line)
+        arrived = time.perf_counter()
+        message = json.loads(line)
+        self.received += 1
+        self.wall["wait"] += arrived - started
+        self.wall["json"] += time.perf_counter() - arrived
+        return message
 
     def _read(self) -> bytes:
         """Poll for a moment before sleeping: Node usually answers within microseconds, and waking a sleeping
@@ -102,14 +116,16 @@ class NodeLink:
         return self.output.read().decode(errors="replace")[-limit:]
 
     def close(self, at_idle: bool) -> None:
-        """Stop Node: politely when it waits on its "idle" message, else at once."""
+        """Stop Node: politely when it waits on its "idle" message (it answers with where its time went), else at
+        once."""
         if self.process.poll() is None:
             try:
                 if not at_idle:
                     raise BrokenPipeError
                 self.send({"x": 1})
+                self.node_wall = self.receive()
                 self.process.wait(timeout=5)
-            except (BrokenPipeError, subprocess.TimeoutExpired):
+            except (BrokenPipeError, HarnessError, subprocess.TimeoutExpired):
                 self.process.kill()
                 self.process.wait()
         os.close(self._to_node)

@@ -46,6 +46,32 @@ def batch_figures(jobs: list) -> dict:
     }
 
 
+FORMULA_CALLS = ("hack", "grow", "weaken", "getHackTime", "getGrowTime", "getWeakenTime", "formulas.")
+
+
+def wall_breakdown(em, wall_s: float) -> dict:
+    """Where the wall seconds of a run went. Node: running the scripts (their JavaScript and the harness around
+    it), JSON, pipe writes. Python: ns calls, the formulas (hack/grow/weaken and analysis calls, landings), RAM
+    pricing, JSON, pipe writes, and the rest of its loop (events, dispatch). Round trips: the time each side waited
+    for the other beyond what the other was busy, i.e. waking a process blocked on its pipe."""
+    if em.link_wall is None or em.node_wall is None:
+        return {}
+    node = em.node_wall
+    node_busy = (node["total"] - node["wait"]) / 1000
+    formulas = em.wall["landings"] + sum(t for name, t in em.call_wall.items() if name.startswith(FORMULA_CALLS))
+    calls = sum(em.call_wall.values()) + em.wall["landings"] - formulas
+    link = em.link_wall
+    python = {"ns calls": calls, "formulas": formulas, "RAM pricing": em.wall["RAM pricing"],
+              "json": link["json"], "pipe": link["pipe"]}
+    python["event loop"] = wall_s - link["wait"] - sum(python.values())
+    return {
+        "node": {"scripts": node_busy - (node["json"] + node["pipe"]) / 1000, "json": node["json"] / 1000,
+                 "pipe": node["pipe"] / 1000},
+        "python": python,
+        "round trips": max(0.0, link["wait"] - node_busy),
+    }
+
+
 def summarize(em, hours: float, wall_s: float) -> dict:
     """The --json object: money, batches, calls, RAM and the emulator's own health figures."""
     end_ms = hours * 3_600_000
@@ -76,4 +102,5 @@ def summarize(em, hours: float, wall_s: float) -> dict:
         "hacking": {"start": em.skill_start, "end": em.player.skill},
         "seed": em.seed,
         "wall_s": wall_s,
+        "wall_breakdown_s": wall_breakdown(em, wall_s),
     }
