@@ -23,7 +23,7 @@ from pathlib import Path
 from hwgw.build import build, default_source
 from hwgw.sim.engine import Emulator
 from hwgw.sim.scenario import merge
-from hwgw.sim.stats import FORMULA_CALLS
+from hwgw.sim.stats import FORMULA_CALLS, wall_breakdown
 from hwgw.sim.system import SYSTEM_ENTRY, Plan, baseline_plan, simulate
 
 WORKER = """
@@ -72,7 +72,7 @@ def system_hour(hours: float, cpu_prof: bool) -> None:
           f"(target <= {60 * hours:g} s), {load()}")
     print(f"  ${summary['money_earned'] / 1e9:.3f}b earned, {calls} hack/grow/weaken calls, "
           f"{em.messages:,} messages from Node ({em.messages / wall:,.0f} per wall second)")
-    parts = summary["wall_breakdown_s"]
+    parts = wall_breakdown(em, wall)
     rows = [(f"node: {name}", seconds) for name, seconds in parts["node"].items()]
     rows += [(f"python: {name}", seconds) for name, seconds in parts["python"].items()]
     rows.append(("round trips (waking the other side)", parts["round trips"]))

@@ -102,5 +102,4 @@ def summarize(em, hours: float, wall_s: float) -> dict:
         "hacking": {"start": em.skill_start, "end": em.player.skill},
         "seed": em.seed,
         "wall_s": wall_s,
-        "wall_breakdown_s": wall_breakdown(em, wall_s),
     }
