@@ -17,6 +17,7 @@ from importlib import resources
 from ..mem.rounding import round_to_two as round2
 from . import formulas
 from .link import HarnessError, NodeLink
+from .latency import Latency
 from .model import PERF_ORIGIN_MS, Event, Job, NetscriptError, Person, Script, StartError
 from .netscript import NETSCRIPT
 from .world import Player, Server, build_servers
@@ -37,8 +38,9 @@ def function_costs(version: str) -> dict:
 
 
 class Emulator:
-    def __init__(self, scenario: dict, files: dict = None, node_args=()):
-        """`node_args`: extra options for the Node process (e.g. --cpu-prof)."""
+    def __init__(self, scenario: dict, files: dict = None, node_args=(), latency_data: dict = None):
+        """`node_args`: extra options for the Node process (e.g. --cpu-prof); `latency_data`: measured latencies in
+        the format of hwgw/sim/latency.json (default: that file)."""
         self.node_args = list(node_args)
         self.settings = scenario["settings"]
         self.version = self.settings["game_version"]
@@ -47,12 +49,16 @@ class Emulator:
         self.seed = seed
         self.hack_rng = random.Random(f"hack:{seed}")
         self.timer_rng = random.Random(f"timer:{seed}")
+        self.latency = Latency(self.settings["latency"], seed, latency_data)
+        self.loaded = {}
+        self.nesting = 0
         self.ram_cache = {}
         self.sources = {}
         self.wall = {"landings": 0.0, "RAM pricing": 0.0}
         self.call_wall = Counter()
         self.link_wall = self.node_wall = None
         self.messages = 0
+        self.cpu_s = 0.0
 
         info = scenario["player"]
         self.player = Player(money=float(info["money"]), intelligence=info["intelligence"], programs=set(info["programs"]),
@@ -161,8 +167,27 @@ class Emulator:
             script.expected_end = self.from_script_clock(args[4])
         self.scripts[pid] = script
         self.change_ram(server, ram * threads)
-        self.outbox.append(["s", pid, server.hostname, server.signature(), path, list(args), threads])
+        if self.latency.on("exec") or self.latency.on("first_load"):
+            script.waits.add(self.schedule(0, pid, action="start", late=self.start_delay(server, path)))
+        else:
+            self.outbox.append(self.start_action(script))
         return pid
+
+    @staticmethod
+    def start_action(script: Script) -> list:
+        server = script.host
+        return ["s", script.pid, server.hostname, server.signature(), script.path, list(script.args), script.threads]
+
+    def start_delay(self, server: Server, path: str) -> float:
+        """From exec to the script's main: longer at a server's first run of this script (the copy of it there),
+        which loads its modules; a run that starts while they load waits for them."""
+        key = (server.hostname, path, server.hashes[path])
+        loaded = self.loaded.get(key)
+        if loaded is None:
+            delay = self.latency.sample("first_load" if self.latency.on("first_load") else "exec")
+            self.loaded[key] = self.now + delay
+            return delay
+        return max(self.latency.sample("exec"), loaded - self.now)
 
     def from_script_clock(self, value: float) -> float:
         """A time a script computed, from Date.now() (epoch ms) or performance.now(), on the emulator's clock."""
@@ -176,6 +201,17 @@ class Emulator:
         for event in script.waits:
             event.cancelled = True
         script.waits.clear()
+        self.record_error(script, error, log)
+
+    def end_script(self, script: Script, error: str = None, log: list = ()) -> None:
+        """A script's main returned (or threw): the game ends it, and frees its RAM, a moment later."""
+        if self.latency.on("ram_free"):
+            self.record_error(script, error, log)
+            script.waits.add(self.schedule(0, script.pid, action="end", late=self.latency.sample("ram_free")))
+        else:
+            self.stop_script(script, error, log)
+
+    def record_error(self, script: Script, error: str, log: list) -> None:
         if error:
             self.errors.append({"pid": script.pid, "host": script.host.hostname, "script": script.path,
                                 "time_s": self.now / 1000, "error": error, "log": list(log)})
@@ -221,13 +257,22 @@ class Emulator:
 
     # the clock
 
-    def schedule(self, delay_ms: float, pid: int = 0, job: Job = None, value=None) -> Event:
-        """A timer like the game's setTimeout: the delay is cut to whole milliseconds."""
-        event = Event(next(self.ids), self.now + max(0, math.trunc(delay_ms)), pid, job, value)
+    def schedule(self, delay_ms: float, pid: int = 0, job: Job = None, value=None, action: str = None,
+                 late: float = 0.0, nesting: int = 0) -> Event:
+        """An event `delay_ms` from now, cut to whole milliseconds as the game's setTimeout cuts it, then `late` ms
+        later. `nesting`: the timer nesting depth of the task the event runs."""
+        event = Event(next(self.ids), self.now + max(0, math.trunc(delay_ms)) + late, pid, job, value, action=action,
+                      nesting=nesting)
         heapq.heappush(self.events, event)
         if pid:
             self.scripts[pid].waits.add(event)
         return event
+
+    def timer(self, delay_ms: float, pid: int = 0, value=None) -> Event:
+        """A setTimeout (ns.sleep is one), one nesting level deeper than the task that sets it."""
+        delay = max(0, math.trunc(delay_ms))
+        depth = self.nesting + 1
+        return self.schedule(delay, pid, value=value, late=self.latency.timer(delay, depth) - delay, nesting=depth)
 
     def advance_to(self, moment: float) -> None:
         if moment > self.now:
@@ -246,10 +291,17 @@ class Emulator:
         return event
 
     def fire(self, event: Event) -> None:
+        self.nesting = event.nesting
         value = event.value
         if event.pid:
             script = self.scripts[event.pid]
             script.waits.discard(event)
+            if event.action == "start":
+                self.outbox.append(self.start_action(script))
+                return
+            if event.action == "end":
+                self.stop_script(script)
+                return
             if event.job is not None:
                 started = time.perf_counter()
                 value = self.land(event.job, script)
@@ -266,7 +318,7 @@ class Emulator:
                   script.batch, script.command, script.expected_end)
         self.jobs.append(job)
         self.trace(target)
-        return self.schedule(duration, script.pid, job)
+        return self.schedule(duration, script.pid, job, late=self.latency.sample("hgw"), nesting=self.nesting + 1)
 
     def land(self, job: Job, script: Script) -> float:
         target = self.servers[job.target]
@@ -327,7 +379,7 @@ class Emulator:
 
     def run(self, entries: list, hours: float) -> float:
         """Start `entries` ({script, host, threads, args}) and run until `hours` of game time; return wall seconds."""
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         for entry in entries:
             server = self.servers[entry.get("host", "home")]
             threads = entry.get("threads", 1)
@@ -342,6 +394,7 @@ class Emulator:
             "functions": sorted(name for name in NETSCRIPT if name in self.costs),
             "known": sorted(self.costs),
             "version": self.version,
+            "portWake": self.latency.on("port_wake"),
         }, self.node_args)
         at_idle = False
         try:
@@ -354,17 +407,19 @@ class Emulator:
                     self.call_wall[message["f"]] += time.perf_counter() - began - (self.wall["RAM pricing"] - pricing)
                 elif kind == "idle":
                     reply = {}
-                    if not self.outbox:
+                    while not self.outbox:
                         event = self.next_event(until)
                         if event is None:
                             at_idle = True
                             break
                         self.fire(event)
                         reply["n"] = self.now
+                    if at_idle:
+                        break
                 elif kind == "done":
                     script = self.scripts.get(message["p"])
                     if script is not None:
-                        self.stop_script(script, message["e"], message["l"])
+                        self.end_script(script, message["e"], message["l"])
                     continue
                 elif kind == "untimer":
                     self.cancel_timer(message["w"])
@@ -374,7 +429,9 @@ class Emulator:
                 elif kind == "src":
                     reply = {"v": self.sources[message["k"]]}
                 elif kind == "timer":
-                    reply = {"w": self.schedule(message["ms"]).id}
+                    reply = {"w": self.timer(message["ms"]).id}
+                elif kind == "wake":
+                    reply = {"w": self.schedule(0, late=self.latency.sample("port_wake"), nesting=self.nesting).id}
                 else:
                     raise HarnessError(f"unexpected message from the harness: {message}")
                 if self.outbox:
@@ -384,6 +441,7 @@ class Emulator:
         finally:
             link.close(at_idle)
             self.link_wall, self.node_wall, self.messages = link.wall, link.node_wall, link.received
+            self.cpu_s = time.process_time() - cpu
         self.advance_to(max(self.now, until))
         return time.perf_counter() - started
 

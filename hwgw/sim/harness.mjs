@@ -1,10 +1,11 @@
 // Runs built Netscript modules for the emulator. The game state lives in the Python process; this side gives every
 // running script an `ns`, holds the ports, and talks to Python over two pipes, one JSON object per line:
-//   to Python (fd argv[2]):  {t:"call", p, f, a} | {t:"fs", h} | {t:"src", k} | {t:"timer", ms} | {t:"idle"}
+//   to Python (fd argv[2]):  {t:"call", p, f, a} | {t:"fs", h} | {t:"src", k} | {t:"timer", ms} | {t:"wake"}
+//                            (a port write's reader, when the game's latency is modelled) | {t:"idle"}
 //                            and, needing no reply, {t:"done", p, e, l} | {t:"untimer", w}
 //   from Python (fd argv[3]): replies {v} value, {e} error, {w} id of a pending promise, {d} caller is dead,
 //                            plus actions {a: [...]}; the reply to "idle" also carries the clock {n} or {x} to stop,
-//                            which this side answers with where its wall time went {wait, json, pipe, total} (ms).
+//                            which this side answers with where its time went {wait, json, pipe, total, cpu} (ms).
 // Every request waits for its reply, so this process only runs while Python waits, and virtual time moves only when
 // every script is blocked: after each batch of actions we let all promise jobs run, then report "idle".
 import { readSync, writeSync } from "node:fs";
@@ -153,7 +154,10 @@ function notifyPort(number) {
   const waiting = portWaiters.get(number);
   if (waiting) {
     portWaiters.delete(number);
-    for (const resolve of waiting) resolve();
+    for (const resolve of waiting) {
+      if (config.portWake) waits.set(request({ t: "wake" }).w, { timer: resolve });
+      else resolve();
+    }
   }
 }
 
@@ -502,5 +506,6 @@ for (;;) {
   const reply = request({ t: "idle" });
   if (reply.x) break;
 }
-send({ ...wall, total: realNow() - startedAt });
+const cpu = process.cpuUsage();
+send({ ...wall, total: realNow() - startedAt, cpu: (cpu.user + cpu.system) / 1000 });
 process.exit(0);

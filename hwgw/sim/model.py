@@ -67,6 +67,8 @@ class Event:
     job: Job = None
     value: object = None
     cancelled: bool = False
+    action: str = None  # None: resolve the wait `id` on the Node side; "start"/"end": start or end script `pid`
+    nesting: int = 0
 
     def __lt__(self, other):
         return (self.due, self.id) < (other.due, other.id)

@@ -146,12 +146,12 @@ def weaken(em, script, args):
 
 @netscript()
 def sleep(em, script, args):
-    return em.schedule(number_arg(args, 0, "millis"), script.pid, value=True)
+    return em.timer(number_arg(args, 0, "millis"), script.pid, value=True)
 
 
 @netscript()
 def asleep(em, script, args):
-    return em.schedule(number_arg(args, 0, "millis"), script.pid, value=True)
+    return em.timer(number_arg(args, 0, "millis"), script.pid, value=True)
 
 
 # scripts

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from . import formulas
+from .latency import LatencyError, parse_setting
 from .world import ALL_PROGRAMS, BITNODE_NAMES, MULT_NAMES, load_server_data
 
 DEFAULT = {
@@ -18,7 +19,7 @@ DEFAULT = {
     "home": {"ram": 64, "cores": 4},
     "purchased": {"count": 10, "ram": 1024, "prefix": "pserv-"},
     "servers": {"draw": "random", "set": {}, "add": {}},
-    "settings": {"game_version": "3.0", "port_capacity": 50, "timer_lateness_ms": [0, 0],
+    "settings": {"game_version": "3.0", "port_capacity": 50, "timer_lateness_ms": [0, 0], "latency": "none",
                  "start_date_ms": 1767225600000},
     "run": [],
 }
@@ -55,7 +56,8 @@ SHAPE = {
     "home": {"ram": NUMBER, "cores": int},
     "purchased": {"count": int, "ram": NUMBER, "prefix": str},
     "servers": {"draw": str, "set": dict, "add": dict},
-    "settings": {"game_version": str, "port_capacity": int, "timer_lateness_ms": list, "start_date_ms": int},
+    "settings": {"game_version": str, "port_capacity": int, "timer_lateness_ms": list, "start_date_ms": int,
+                 "latency": object},
     "run": list,
 }
 BITNODE_COUNT = 14
@@ -180,6 +182,10 @@ def check_details(scenario: dict, where: str, text: str) -> None:
     lateness = scenario["settings"]["timer_lateness_ms"]
     if len(lateness) != 2 or not all(isinstance(x, NUMBER) and x >= 0 for x in lateness) or lateness[0] > lateness[1]:
         fail(where, text, "timer_lateness_ms", '"settings.timer_lateness_ms" must be [low, high] with 0 <= low <= high')
+    try:
+        parse_setting(scenario["settings"]["latency"])
+    except LatencyError as error:
+        fail(where, text, "latency", str(error))
     if scenario["settings"]["game_version"] not in ("3.0", "2.8.1"):
         fail(where, text, "game_version", '"settings.game_version" must be "3.0" or "2.8.1"')
     if not 1 <= scenario["settings"]["port_capacity"]:

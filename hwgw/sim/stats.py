@@ -50,26 +50,21 @@ FORMULA_CALLS = ("hack", "grow", "weaken", "getHackTime", "getGrowTime", "getWea
 
 
 def wall_breakdown(em, wall_s: float) -> dict:
-    """Where the wall seconds of a run went. Node: running the scripts (their JavaScript and the harness around
-    it), JSON, pipe writes. Python: ns calls, the formulas (hack/grow/weaken and analysis calls, landings), RAM
-    pricing, JSON, pipe writes, and the rest of its loop (events, dispatch). Round trips: the time each side waited
-    for the other beyond what the other was busy, i.e. waking a process blocked on its pipe."""
+    """Where the wall seconds of a run went. Node: its CPU time running the scripts (their JavaScript and the harness
+    around it), JSON, pipe writes. Python: its ns calls, the formulas (hack/grow/weaken and analysis calls, landings),
+    RAM pricing, JSON, and the rest of its CPU time (its loop: events, dispatch, pipes). Waiting: the rest, when
+    neither side ran: waking the side blocked on its pipe at each round trip, and waiting for a CPU."""
     if em.link_wall is None or em.node_wall is None:
         return {}
-    node = em.node_wall
-    node_busy = (node["total"] - node["wait"]) / 1000
+    node, link = em.node_wall, em.link_wall
     formulas = em.wall["landings"] + sum(t for name, t in em.call_wall.items() if name.startswith(FORMULA_CALLS))
-    calls = sum(em.call_wall.values()) + em.wall["landings"] - formulas
-    link = em.link_wall
-    python = {"ns calls": calls, "formulas": formulas, "RAM pricing": em.wall["RAM pricing"],
-              "json": link["json"], "pipe": link["pipe"]}
-    python["event loop"] = wall_s - link["wait"] - sum(python.values())
-    return {
-        "node": {"scripts": node_busy - (node["json"] + node["pipe"]) / 1000, "json": node["json"] / 1000,
-                 "pipe": node["pipe"] / 1000},
-        "python": python,
-        "round trips": max(0.0, link["wait"] - node_busy),
-    }
+    python = {"ns calls": sum(em.call_wall.values()) + em.wall["landings"] - formulas, "formulas": formulas,
+              "RAM pricing": em.wall["RAM pricing"], "json": link["json"]}
+    python["event loop"] = max(0.0, em.cpu_s - sum(python.values()))
+    node_parts = {"json": node["json"] / 1000, "pipe": node["pipe"] / 1000}
+    node_parts = {"scripts": max(0.0, node["cpu"] / 1000 - sum(node_parts.values())), **node_parts}
+    return {"node": node_parts, "python": python,
+            "waiting": max(0.0, wall_s - sum(node_parts.values()) - sum(python.values()))}
 
 
 def summarize(em, hours: float, wall_s: float) -> dict:
