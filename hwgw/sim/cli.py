@@ -23,8 +23,9 @@ def parse_window(text):
 
 
 @click.command()
-@click.option("--scenario", "scenario_file", type=click.Path(dir_okay=False),
-              help="JSON scenario file (default: the built-in mid-game BitNode-1 world).")
+@click.option("--scenario", "scenario_file",
+              help="JSON scenario file, or a shipped scenario by name: growth, bitnode "
+                   "(default: the built-in mid-game BitNode-1 world).")
 @click.option("--save", "save_file", type=click.Path(dir_okay=False),
               help="A save exported from the game (.json or .json.gz): simulate its world; "
                    "--scenario keys are laid over it.")
@@ -44,7 +45,7 @@ def sim(scenario_file, save_file, hours, baseline, seed, as_json, timeline, wind
     from .link import HarnessError
     from .save import SaveError, describe
     from .save import load as load_save
-    from .scenario import ScenarioError, load, merge
+    from .scenario import ScenarioError, find, load, merge
     from .system import SetupError, built_files, plan, simulate
     from .timeline import draw
 
@@ -52,7 +53,7 @@ def sim(scenario_file, save_file, hours, baseline, seed, as_json, timeline, wind
     try:
         found = load_save(save_file) if save_file else None
         base = found.scenario if found else {}
-        scenario = load(scenario_file, base) if scenario_file else merge(base, save_file or "<scenario>")
+        scenario = load(find(scenario_file), base) if scenario_file else merge(base, save_file or "<scenario>")
         if hours is not None:
             scenario["hours"] = hours
         if seed is not None:
@@ -73,6 +74,7 @@ def sim(scenario_file, save_file, hours, baseline, seed, as_json, timeline, wind
         Path(timeline).write_text(draw(em.jobs, em.traces, window))
     if as_json:
         summary["errors"] = em.errors[:5]
+        summary["events"] = em.world_events
         if found:
             summary["save"] = {"file": save_file, "bitnode": list(found.bitnode), "left_out": found.left_out,
                                "running": [vars(script) for script in found.running]}
@@ -82,6 +84,8 @@ def sim(scenario_file, save_file, hours, baseline, seed, as_json, timeline, wind
             lines = [f"hwgw sim: the world of {save_file}"] + [f"  {line}" for line in describe(found, scenario)]
             click.echo("\n".join(lines))
         click.echo(report.render(summary, em.errors, em.terminal))
+        for event in em.world_events:
+            click.echo(f"  event at {event['at_s']:g} s: {event['note']}")
         if timeline:
             click.echo(f"  timeline        {timeline}")
     if em.errors:

@@ -20,7 +20,8 @@ from .link import HarnessError, NodeLink
 from .latency import Latency
 from .model import PERF_ORIGIN_MS, Event, Job, NetscriptError, Person, Script, StartError
 from .netscript import NETSCRIPT
-from .world import Player, Server, build_servers
+from .report import money
+from .world import Player, Server, build_servers, link
 
 COST_FILES = {"3.0": "ramcosts-3.0.json", "2.8.1": "ramcosts-2.8.1.json"}
 
@@ -107,6 +108,9 @@ class Emulator:
         self.money_start = self.player.money
         self.skill_start = self.player.skill
         self.first_hack_money = None
+        self.world_events: list[dict] = []
+        for event in scenario["events"]:
+            self.schedule(event["at_s"] * 1000, value=event, action="world")
 
     # files and RAM
 
@@ -293,6 +297,9 @@ class Emulator:
     def fire(self, event: Event) -> None:
         self.nesting = event.nesting
         value = event.value
+        if event.action == "world":
+            self.apply(value)
+            return
         if event.pid:
             script = self.scripts[event.pid]
             script.waits.discard(event)
@@ -307,6 +314,58 @@ class Emulator:
                 value = self.land(event.job, script)
                 self.wall["landings"] += time.perf_counter() - started
         self.outbox.append(["r", event.id, value])
+
+    # scenario events
+
+    def apply(self, event) -> None:
+        """A scenario event, at its time, as the player would do it in the game; world_events records what it did
+        (a purchase the player's money does not cover does not happen)."""
+        kind = next(key for key in event if key != "at_s")
+        spec, player, home = event[kind], self.player, self.servers["home"]
+        done = True
+        if kind == "buy_server":
+            cost = formulas.purchased_server_cost(spec["ram"])
+            done = self.pay(cost)
+            if done:
+                server = Server(spec["name"], maxRam=float(spec["ram"]), hasAdminRights=True, purchasedByPlayer=True)
+                self.servers[server.hostname] = server
+                link(server, home)
+            note = f'bought {spec["name"]} ({spec["ram"]:.0f} GB) for {money(cost)}'
+        elif kind == "delete_server":
+            server = self.servers.pop(spec["name"])
+            killed = self.find_scripts(server)
+            for script in killed:
+                self.kill_script(script)
+            for name in server.neighbours:
+                self.servers[name].neighbours.remove(server.hostname)
+            self.loaded = {key: due for key, due in self.loaded.items() if key[0] != server.hostname}
+            note = f"deleted {server.hostname}, killing its {len(killed)} script(s) first"
+        elif kind == "upgrade_home":
+            cost = formulas.home_ram_cost(home.maxRam, spec["ram"])
+            note = f'upgraded home from {home.maxRam:.0f} to {spec["ram"]:.0f} GB for {money(cost)}'
+            done = self.pay(cost)
+            if done:
+                home.maxRam = float(spec["ram"])
+        elif kind == "add_program":
+            player.programs.add(spec["name"])
+            note = f'added {spec["name"]}'
+        elif kind == "gain_exp":
+            before = player.skill
+            player.gain_exp(spec["amount"])
+            note = f'gained {spec["amount"]:g} hacking exp, level {before} -> {player.skill}'
+        else:
+            player.bitnode.update(spec)
+            player.gain_exp(0)  # the level follows HackingLevelMultiplier
+            note = "BitNode multipliers " + ", ".join(f"{name} {value:g}" for name, value in spec.items())
+        if not done:
+            note = f"not {note}: only {money(player.money)} on hand"
+        self.world_events.append({"at_s": self.now / 1000, "event": {kind: spec}, "done": done, "note": note})
+
+    def pay(self, cost: float) -> bool:
+        if cost > self.player.money:
+            return False
+        self.player.money -= cost
+        return True
 
     # hack, grow and weaken
 

@@ -10,6 +10,8 @@ GROWTH_INCREMENT = 0.03
 MAX_GROWTH_LOG = 0.00349388925425578
 FORTIFY_AMOUNT = 0.002
 WEAKEN_AMOUNT = 0.05
+SERVER_COST_PER_GB = 55_000
+HOME_COST_PER_GB = 32_000
 
 
 def intelligence_bonus(intelligence: float, weight: float = 1.0) -> float:
@@ -125,3 +127,18 @@ def weaken_effect(threads: float, cores: int = 1, bn_weaken=1.0) -> float:
 
 def cap_security(security: float, min_security: float) -> float:
     return min(100.0, max(security, min_security, 1.0))
+
+
+def purchased_server_cost(ram: float, *, bn_cost=1.0, bn_softcap=1.0) -> float:
+    """What a purchased ("cloud" in v3) server of `ram` GB costs."""
+    return ram * SERVER_COST_PER_GB * bn_cost * bn_softcap ** max(0.0, math.log2(ram) - 6)
+
+
+def home_ram_cost(ram: float, new_ram: float, *, bn_cost=1.0) -> float:
+    """What upgrading home from `ram` to `new_ram` GB costs: the game sells one doubling at a time, each priced
+    at the RAM before it."""
+    cost = 0.0
+    while ram < new_ram:
+        cost += ram * HOME_COST_PER_GB * 1.58 ** math.log2(ram) * bn_cost
+        ram *= 2
+    return cost

@@ -22,6 +22,7 @@ DEFAULT = {
     "settings": {"game_version": "3.0", "port_capacity": 50, "timer_lateness_ms": [0, 0], "latency": "none",
                  "start_date_ms": 1767225600000},
     "run": [],
+    "events": [],
 }
 
 SERVER_FIELDS = {
@@ -59,13 +60,37 @@ SHAPE = {
     "settings": {"game_version": str, "port_capacity": int, "timer_lateness_ms": list, "start_date_ms": int,
                  "latency": object},
     "run": list,
+    "events": list,
 }
 BITNODE_COUNT = 14
 RUN_SHAPE = {"script": str, "host": str, "threads": int, "args": list}
+EVENT_SHAPES: dict = {
+    "buy_server": {"name": str, "ram": NUMBER},
+    "delete_server": {"name": str},
+    "upgrade_home": {"ram": NUMBER},
+    "add_program": {"name": str},
+    "gain_exp": {"amount": NUMBER},
+    "bitnode": dict,
+}
+EVENT_EXAMPLE = '{"at_s": 1200, "buy_server": {"name": "pserv-10", "ram": 1024}}'
+PURCHASED_LIMIT = 25
+PURCHASED_MAX_RAM = 2**20
+HOME_MAX_RAM = 2**30
+SHIPPED = Path(__file__).parent / "scenarios"
 
 
 class ScenarioError(ValueError):
     pass
+
+
+def shipped_names() -> list:
+    return sorted(path.stem for path in SHIPPED.glob("*.json"))
+
+
+def find(name: str) -> Path:
+    """The scenario file `name`, or else the shipped scenario of that name (hwgw/sim/scenarios/NAME.json)."""
+    shipped = SHIPPED / f"{name}.json"
+    return shipped if not Path(name).exists() and name in shipped_names() else Path(name)
 
 
 def load(path, base: dict | None = None) -> dict:
@@ -74,7 +99,8 @@ def load(path, base: dict | None = None) -> dict:
     try:
         text = path.read_text()
     except OSError as error:
-        raise ScenarioError(f"{path}: cannot read the scenario: {error.strerror}") from None
+        raise ScenarioError(f"{path}: cannot read the scenario: {error.strerror}; give a scenario file or a shipped "
+                            f"scenario: {', '.join(shipped_names())}") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -163,7 +189,8 @@ def check_details(scenario: dict, where: str, text: str) -> None:
         fail(where, text, "bitNodeN", f'"player.bitNodeN" must be a BitNode from 1 to {BITNODE_COUNT}')
     bought = scenario["purchased"]
     hosts = {"home"} | {meta["hostname"] for meta in load_server_data()}
-    hosts |= {f"{bought['prefix']}{i}" for i in range(bought["count"])}
+    purchased = {f"{bought['prefix']}{i}" for i in range(bought["count"])}
+    hosts |= purchased
     for host, fields in scenario["servers"]["add"].items():
         if host in hosts:
             fail(where, text, host,
@@ -196,6 +223,105 @@ def check_details(scenario: dict, where: str, text: str) -> None:
         if not isinstance(entry, dict) or "script" not in entry:
             fail(where, text, "run", '"run" entries must be objects like {"script": "x.js", "threads": 1, "args": []}')
         check(entry, RUN_SHAPE, "run[].", where, text)
+    for kind in ("add", "set"):
+        purchased |= {host for host, fields in scenario["servers"][kind].items() if fields.get("purchasedByPlayer")}
+    check_events(scenario, hosts, purchased, where, text)
+
+
+def power_of_two(ram) -> bool:
+    return ram >= 1 and ram == int(ram) and int(ram) & (int(ram) - 1) == 0
+
+
+def check_events(scenario: dict, hosts: set, purchased: set, where: str, text: str) -> None:
+    """Each event's shape, then the events in time order against the world they meet (the servers there then)."""
+    events = scenario["events"]
+    for index in range(len(events)):
+        check_event(events, index, where, text)
+    home_ram = scenario["home"]["ram"]
+    for index in sorted(range(len(events)), key=lambda i: events[i]["at_s"]):
+        event = events[index]
+        kind = next(key for key in event if key != "at_s")
+        spec, name, at = event[kind], f'"events[{index}].{kind}"', f'{event["at_s"]:g} s'
+
+        def bad(message):
+            raise ScenarioError(f"{where}:{event_line(text, events, index, kind)}: {name}: {message}")
+
+        if kind == "buy_server":
+            if spec["name"] in hosts:
+                bad(f'a server "{spec["name"]}" is already there at {at}; choose another name')
+            if len(purchased) >= PURCHASED_LIMIT:
+                bad(f"{PURCHASED_LIMIT} purchased servers already at {at} (the game's limit); delete one first")
+            hosts.add(spec["name"])
+            purchased.add(spec["name"])
+        elif kind == "delete_server":
+            if spec["name"] not in purchased:
+                bad(f'no purchased server "{spec["name"]}" at {at} (only purchased servers can be deleted)')
+            hosts.discard(spec["name"])
+            purchased.discard(spec["name"])
+        elif kind == "upgrade_home":
+            if spec["ram"] <= home_ram:
+                bad(f'"ram" must be more than the {home_ram:g} GB home has at {at}')
+            home_ram = spec["ram"]
+
+
+def check_event(events: list, index: int, where: str, text: str) -> None:
+    event, name = events[index], f"events[{index}]"
+
+    def bad(message, field=None):
+        raise ScenarioError(f"{where}:{event_line(text, events, index, field)}: {message}")
+
+    if not isinstance(event, dict):
+        bad(f'"{name}" must be an object like {EVENT_EXAMPLE}')
+    at = event.get("at_s")
+    if not isinstance(at, NUMBER) or isinstance(at, bool) or at < 0:
+        bad(f'"{name}.at_s" must be the game time in seconds (0 or more) when the event happens, like {EVENT_EXAMPLE}')
+    kinds = [key for key in event if key != "at_s"]
+    for kind in kinds:
+        if kind not in EVENT_SHAPES:
+            bad(f'unknown event "{kind}" in "{name}"; use one of: {", ".join(EVENT_SHAPES)}', kind)
+    if len(kinds) != 1:
+        bad(f'"{name}" needs exactly one of: {", ".join(EVENT_SHAPES)} (one event per entry)')
+    kind = kinds[0]
+    spec, shape, required, name = event[kind], EVENT_SHAPES[kind], EVENT_SHAPES[kind], f"{name}.{kind}"
+    if not isinstance(spec, dict):
+        bad(f'"{name}" must be an object', kind)
+    if kind == "bitnode":
+        shape, required = dict.fromkeys(BITNODE_NAMES, NUMBER), ()
+    for key, value in spec.items():
+        if key not in shape:
+            bad(f'unknown field "{name}.{key}"; use: {", ".join(shape)}', key)
+        if not isinstance(value, shape[key]) or isinstance(value, bool):
+            bad(f'"{name}.{key}" must be a {"string" if shape[key] is str else "number"}, not {json.dumps(value)}', key)
+    for key in required:
+        if key not in spec:
+            bad(f'"{name}" needs "{key}" (fields: {", ".join(shape)})', kind)
+    if "ram" in spec and not power_of_two(spec["ram"]):
+        bad(f'"{name}.ram" must be a power of two (GB), as the game requires: 64, 128, …, 1024', "ram")
+    limit = {"buy_server": PURCHASED_MAX_RAM, "upgrade_home": HOME_MAX_RAM}.get(kind)
+    if limit and spec["ram"] > limit:
+        bad(f'"{name}.ram" must be at most {limit} GB (the game\'s limit)', "ram")
+    if kind == "add_program" and spec["name"] not in ALL_PROGRAMS:
+        bad(f'"{name}.name": unknown program "{spec["name"]}"; known: {", ".join(ALL_PROGRAMS)}', "name")
+    if kind == "gain_exp" and spec["amount"] < 0:
+        bad(f'"{name}.amount" must not be negative', "amount")
+
+
+def event_line(text: str, events: list, index: int, field: str | None = None) -> int:
+    """The line of events[index] in the file (of `field` in it, if given): found by counting the occurrences of the
+    event's first key after "events", since many events share their keys."""
+    at = text.find('"events"')
+    event = events[index]
+    if at < 0:
+        return 1
+    if isinstance(event, dict) and event:
+        needle = f'"{next(iter(event))}"'
+        earlier = sum(json.dumps(e, ensure_ascii=False).count(needle) for e in events[:index])
+        for _ in range(earlier + 1):
+            at = text.find(needle, at + 1)
+        if field is not None and at >= 0:
+            found = text.find(f'"{field}"', at)
+            at = found if found >= 0 else at
+    return text.count("\n", 0, max(at, 0)) + 1
 
 
 def check_server(host: str, fields, kind: str, where: str, text: str) -> None:
