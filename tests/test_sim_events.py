@@ -75,6 +75,12 @@ def test_events_fire_at_their_time_and_the_record_notes_each(world):
     assert em.world_events[-1]["note"].startswith("not bought big (1048576 GB) for $57.672b: only $")
 
 
+def test_events_are_no_timers_and_are_never_late():
+    em = run({}, [], hours=0.01, settings={"timer_lateness_ms": [5, 10]},
+             events=[{"at_s": 10, "add_program": {"name": "SQLInject.exe"}}])
+    assert [e["at_s"] for e in em.world_events] == [10]
+
+
 def test_buying_a_server_pays_55000_per_gb_and_links_it_to_home(world):
     _, seen = world
     before, after = around(seen, 10)

@@ -290,7 +290,7 @@ class Emulator:
             return None
         event = heapq.heappop(self.events)
         low, high = self.settings["timer_lateness_ms"]
-        late = self.timer_rng.uniform(low, high) if high > 0 else 0.0
+        late = self.timer_rng.uniform(low, high) if high > 0 and event.action != "world" else 0.0
         self.advance_to(event.due + late)
         return event
 
