@@ -23,6 +23,8 @@ from .netscript import NETSCRIPT
 from .report import money
 from .world import Player, Server, build_servers, link
 
+# Calls that block the page while the game starts a script (latency effect "exec_call").
+BLOCKING = {"exec", "run"}
 COST_FILES = {"3.0": "ramcosts-3.0.json", "2.8.1": "ramcosts-2.8.1.json"}
 
 
@@ -171,6 +173,11 @@ class Emulator:
             script.expected_end = self.from_script_clock(args[4])
         self.scripts[pid] = script
         self.change_ram(server, ram * threads)
+        if self.latency.on("exec_call"):
+            first = (server.hostname, path, server.hashes[path]) not in self.loaded
+            self.advance_to(self.now + self.latency.sample("exec_call_first" if first else "exec_call"))
+            if first and not (self.latency.on("exec") or self.latency.on("first_load")):
+                self.loaded[(server.hostname, path, server.hashes[path])] = self.now
         if self.latency.on("exec") or self.latency.on("first_load"):
             script.waits.add(self.schedule(0, pid, action="start", late=self.start_delay(server, path)))
         else:
@@ -527,4 +534,6 @@ class Emulator:
             return {"e": str(error)}
         if isinstance(value, Event):
             return {"w": value.id}
+        if name in BLOCKING and self.latency.on("exec_call"):
+            return {"v": value, "n": self.now}
         return {"v": value}

@@ -20,9 +20,10 @@ EFFECTS = {
     "timers": "ns.sleep and setTimeout run late, and a timer nested 5 deep waits at least 4 ms",
     "exec": "a script's main starts a moment after exec returned its pid",
     "first_load": "the first exec of a script on a server also loads its modules there",
+    "exec_call": "ns.exec blocks the page while it runs, far longer the first time a server loads the script",
     "port_wake": "a port write wakes its nextPortWrite reader a moment later",
     "ram_free": "a script's RAM comes free a moment after its main returned",
-    "hgw": "hack/grow/weaken land later than their announced time",
+    "hgw": "hack/grow/weaken land off their announced time (mostly later)",
 }
 DISTRIBUTIONS = {
     "exec": "exec_to_first_line",
@@ -30,6 +31,8 @@ DISTRIBUTIONS = {
     "port_wake": "port_write_to_wake",
     "ram_free": "exit_to_ram_free",
     "hgw": "hgw_late",
+    "exec_call": "exec_call",
+    "exec_call_first": "exec_call_first_on_host",
 }
 SLEEP = re.compile(r"sleep_late_(\d+)$")
 NESTED_DEPTH = 5
@@ -50,8 +53,8 @@ class Distribution:
             raise LatencyError(f'"{name}": quantiles must map numbers from 0 to 1 to milliseconds') from None
         if len(points) < 2 or points[0][0] != 0 or points[-1][0] != 1:
             raise LatencyError(f'"{name}": give at least the quantiles "0" and "1"')
-        if any(b[1] < a[1] for a, b in zip(points, points[1:])) or points[0][1] < 0:
-            raise LatencyError(f'"{name}": quantile values must not decrease and not be negative')
+        if any(b[1] < a[1] for a, b in zip(points, points[1:])):
+            raise LatencyError(f'"{name}": quantile values must not decrease')
         self.points = points
 
     def at(self, u: float) -> float:
@@ -118,9 +121,10 @@ class Latency:
         if not isinstance(table, dict):
             raise LatencyError(f'the latency data has no profile "{self.profile}"')
         for effect, name in DISTRIBUTIONS.items():
-            if effect not in self.effects:
+            if effect.removesuffix("_first") not in self.effects:
                 continue
             if name not in table:
+                effect = effect.removesuffix("_first")
                 raise LatencyError(f'latency profile "{self.profile}" has no "{name}" ({EFFECTS[effect]}); '
                                    f'turn it off with "latency": {{"profile": "{self.profile}", "{effect}": false}}')
             self.distributions[effect] = Distribution(name, table[name]["quantiles"])
@@ -138,7 +142,7 @@ class Latency:
         """A delay of `effect` (0 if it is off)."""
         if effect not in self.distributions:
             return 0.0
-        return self.distributions[effect].at(self.rngs[effect].random())
+        return self.distributions[effect].at(self.rngs[effect.removesuffix("_first")].random())
 
     def timer(self, delay_ms: float, nesting: int) -> float:
         """When a timer of `delay_ms` (already whole ms) set at nesting depth `nesting` fires, in ms from now.
