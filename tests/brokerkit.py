@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GAME = ROOT / "hwgw" / "game"
 SCRIPTS = Path(__file__).resolve().parent / "broker_scripts"
 BROKER_MODULES = ["broker.py", "core/bus.py", "core/message.py"]
-WORLD = {"purchased": {"count": 0}, "home": {"ram": 4096, "cores": 1}}
+WORLD = {"purchased": {"count": 0}, "home": {"ram": 4096, "cores": 1}, "settings": {"latency": "none"}}
 
 
 def build_tree(workdir: Path) -> dict:
@@ -39,7 +39,7 @@ def run(files: dict, entries: list, hours: float = 1.0, **settings) -> Emulator:
     """Start `entries` ({script, args}) on home, in order, and run until idle or `hours` of game time."""
     scenario = dict(WORLD)
     if settings:
-        scenario["settings"] = settings
+        scenario["settings"] = {**WORLD["settings"], **settings}
     em = Emulator(merge(scenario), files)
     em.run([dict(entry, script=f"hwgw/{entry['script']}") for entry in entries], hours)
     return em

@@ -5,7 +5,8 @@ import json
 from hwgw.sim.engine import Emulator
 from hwgw.sim.scenario import merge
 
-QUIET_WORLD = {"purchased": {"count": 0}, "home": {"ram": 1024, "cores": 1}}
+# No latency: these tests read the scripts' logic off an exact clock.
+QUIET_WORLD = {"purchased": {"count": 0}, "home": {"ram": 1024, "cores": 1}, "settings": {"latency": "none"}}
 
 
 def scenario(**overrides) -> dict:

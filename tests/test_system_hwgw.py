@@ -14,6 +14,7 @@ from hwgw.sim.scenario import merge
 from hwgw.sim.system import Plan, plan, simulate
 
 HOURS = 0.25  # about 450 s of prep, then about 450 s of batching
+NO_LATENCY = {"latency": "none"}  # these tests check the system's logic on an exact clock
 ORDER = ["hack", "weakhack", "grow", "weakgrow"]
 
 
@@ -24,13 +25,13 @@ def built(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def system(built):
-    scenario = merge({"hours": HOURS})
+    scenario = merge({"hours": HOURS, "settings": NO_LATENCY})
     return simulate(scenario, plan(scenario, built, baseline=False))
 
 
 @pytest.fixture(scope="module")
 def baseline(built):
-    scenario = merge({"hours": 1.0})
+    scenario = merge({"hours": 1.0, "settings": NO_LATENCY})
     return simulate(scenario, plan(scenario, built, baseline=True))
 
 
@@ -100,7 +101,7 @@ def test_no_desyncs_are_reported(system):
 
 
 def run_with(built, entries, hours, **scenario):
-    settings = merge({"hours": hours, **scenario})
+    settings = merge({"hours": hours, "settings": NO_LATENCY, **scenario})
     return simulate(settings, Plan("test", dict(built), entries))
 
 

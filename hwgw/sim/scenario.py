@@ -19,7 +19,7 @@ DEFAULT = {
     "home": {"ram": 64, "cores": 4},
     "purchased": {"count": 10, "ram": 1024, "prefix": "pserv-"},
     "servers": {"draw": "random", "set": {}, "add": {}},
-    "settings": {"game_version": "3.0", "port_capacity": 50, "timer_lateness_ms": [0, 0], "latency": "none",
+    "settings": {"game_version": "3.0", "port_capacity": 50, "timer_lateness_ms": [0, 0], "latency": "quiet",
                  "start_date_ms": 1767225600000},
     "run": [],
     "events": [],
