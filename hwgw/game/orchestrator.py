@@ -58,6 +58,7 @@ class Orchestrator:
         self.late_wakes: list[float] = []  # ms each recent turn began after the moment it asked to wake at
         self.warm = {"round": 0, "left": 0, "size": 0, "sentAt": 0.0, "until": 0.0}
         self.next_rescan = now_ms() + settings["rescan"] * 1000
+        self.rescan_host = "home"  # where the researcher last ran, its modules loaded
         self.firstExec = 0.0  # the slowest start of the warm-up's first round: servers loading the workers' modules
 
     def take_stats(self, body):
@@ -138,18 +139,23 @@ class Orchestrator:
         return moment >= warm["until"]
 
     async def rescan(self, bus, moment, pool: RamPool):
-        """Every `--rescan` seconds, run the researcher again on the node with the most room, to find new servers
-        and RAM (see the researcher). Skipped when no node has room for it."""
+        """Every `--rescan` seconds, run the researcher again to find new servers and RAM (see the researcher): where
+        it ran last if there is room (home at first), else on the node with the most room. A server's first run of
+        the researcher loads its modules inside exec, which holds up the whole page for a few hundred ms in the game,
+        so it stays where it is loaded. Skipped when no node has room for it."""
         if moment < self.next_rescan:
             return
         self.next_rescan = moment + self.settings["rescan"] * 1000
         free = pool.free_now()
-        host = ""
-        for node in free.keys():
-            if free[node] >= topics.RESEARCHER_RAM and (host == "" or free[node] > free[host]):
-                host = node
+        host = self.rescan_host
+        if free.get(host, 0) < topics.RESEARCHER_RAM:
+            host = ""
+            for node in free.keys():
+                if free[node] >= topics.RESEARCHER_RAM and (host == "" or free[node] > free[host]):
+                    host = node
         if host == "":
             return
+        self.rescan_host = host
         pool.reserve(host, topics.RESEARCHER_RAM, moment, moment + RESCAN_HOLD_MS)
         await request_script(bus, topics.RESEARCHER_SCRIPT, host,
                              [0, self.startedAt] + topics.settings_to_args(self.settings))

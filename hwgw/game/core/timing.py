@@ -11,6 +11,10 @@ before its first start.
 
 SAMPLES = 200
 RAM_FREE_MS = 100  # after a job lands: its report, its end, and the game freeing its RAM
+# The game's autosave (every 60 s by default) holds up the page for up to ~0.7 s while thousands of scripts run
+# (measured in the real game): a job is launched this much earlier, so that one starting during such a stall was
+# launched before it. Its worker waits the difference inside its call; only its RAM is held that much longer.
+STALL_MS = 800
 QUANTILE = 0.99
 MARGIN = 1.5
 
@@ -38,8 +42,8 @@ class Timing:
 
     def lookahead(self):
         """How far ahead the batcher launches: past the lead, two cycles plus a batch's landing sequence with its
-        guards, so that a quiet moment always comes before a job's start time."""
-        return self.lead + 2 * self.cycle + 6 * self.spacing + 4
+        guards, so that a quiet moment always comes before a job's start time, and a page stall's length."""
+        return self.lead + 2 * self.cycle + 6 * self.spacing + 4 + STALL_MS
 
     def held_until(self, lands):
         """Until when a job landing at `lands` holds its RAM: a landing may be a guard late, the worker then reports
