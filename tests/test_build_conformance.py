@@ -2,8 +2,9 @@
 
 Every program in tests/conformance/ runs in CPython and, built by `hwgw build` (one build for all), in Node; the two
 outputs must be identical. A program that defines `async def main(ns)` has it awaited in both, with an ns that
-only carries `args`. Programs outside the supported subset must be rejected by `hwgw build` with file:line:col, exit
-code 2 and the output folder left as it was.
+only carries `args` and ports (`writePort`, `readPort`; Node's hold structured clones, as the game's do). Programs
+outside the supported subset must be rejected by `hwgw build` with file:line:col, exit code 2 and the output folder
+left as it was.
 """
 
 import difflib
@@ -31,10 +32,10 @@ ARGS = ["n00dles", 4]
 DEVIATIONS = {
     "float_print": "JavaScript has one number type and prints it its own way: 2.0 as 2, 3e-05 as 0.00003",
     "int_big": "ints beyond 2**53 are JavaScript doubles and lose their low digits",
-    "dict_int_keys": "dict keys are JavaScript property names: int keys come back as str, integer-like ones first",
     "python_errors": "a missing argument and a read-only property raise nothing; None.upper() raises a JavaScript "
                      "TypeError that no except clause names",
     "set_order": "sets keep insertion order; CPython's order comes from hashes (small ints ascending)",
+    "dict_port_bool_keys": "a port hands over a structured clone, in which a bool key is the int it equals",
     "view_repr": "d.keys(), d.values(), d.items() and range() are lists in built code and print as lists",
     "class_attr_inherited": "a subclass copies its bases' class attributes when it is made: a later change on the "
                             "base is not seen through the subclass",
@@ -43,10 +44,15 @@ DEVIATIONS = {
 # One CPython process imports the programs one after another, each with its stdout captured; the outputs go back
 # as JSON, like Node's below.
 CPYTHON_RUNNER = """
-import asyncio, contextlib, importlib, io, json, sys, traceback
+import asyncio, contextlib, copy, importlib, io, json, sys, traceback
 sys.path.insert(0, sys.argv[1])
 class NS:
     args = %r
+    ports = {}
+    def writePort(self, port, value):
+        self.ports.setdefault(port, []).append(copy.deepcopy(value))
+    def readPort(self, port):
+        return self.ports[port].pop(0)
 results = {}
 for name in sys.argv[2:]:
     captured, error = io.StringIO(), None
@@ -74,7 +80,12 @@ for (const name of process.argv.slice(2)) {
     try {
         const module = await import(process.argv[1] + name + '.js');
         if (typeof module.main === 'function') {
-            await module.main({args: %s});
+            const ports = new Map ();
+            await module.main({
+                args: %s,
+                writePort: (port, value) => ports.set (port, [...ports.get (port) || [], structuredClone (value)]),
+                readPort: port => ports.get (port).shift (),
+            });
         }
     } catch (thrown) {
         error = String(thrown && thrown.stack || thrown);

@@ -395,7 +395,9 @@ def statements(text: str, tree: ast.Module, path: Path) -> str:
                              for part in (target.slice.lower, target.slice.upper, target.slice.step)]
                     calls.append(f"py_delslice({container}, {', '.join(parts)})")
                 else:
-                    calls.append(f"py_delitem({container}, {_segment(text, lines, target.slice)})")
+                    key = _segment(text, lines, target.slice)
+                    key = f"({key})" if isinstance(target.slice, ast.Tuple) else key  # del d[1, 2]: a tuple key
+                    calls.append(f"py_delitem({container}, {key})")
             replacement = "; ".join(calls)
             start = _offset(lines, node.lineno, node.col_offset)
             end = _offset(lines, node.end_lineno, node.end_col_offset)

@@ -79,6 +79,26 @@ def _plain_index(node):
     return None
 
 
+def _constant_keyed_dict(node):
+    """The object literal of a dict display that Transcrypt writes as a JavaScript object (its keys are constants)
+    where that object would not hold the keys as Python does: a key other than a str (`{1: 'a', None: 'b'}`) becomes
+    a string, a str key like '10' moves to the front, '__proto__' sets the object's prototype. The pairs form keeps
+    them what they are."""
+    if node.type != "CallExpression" or node.callee.type != "Identifier" or node.callee.name != "dict" \
+            or len(node.arguments) != 1 or node.arguments[0].type != "ObjectExpression":
+        return None
+    keys = [prop.key for prop in node.arguments[0].properties if prop.type == "Property"]
+    if len(keys) == len(node.arguments[0].properties) and any(
+            key.type == "Identifier" or not isinstance(key.value, str) or key.value[:1].isdigit()
+            or key.value == "__proto__" for key in keys):
+        return node.arguments[0]
+    return None
+
+
+def _is_null(node) -> bool:
+    return node.type == "Literal" and node.value is None and node.raw == "null"
+
+
 def _marker_call(node, marker: str):
     """The arguments of `marker(...)`, called directly or through Transcrypt's `__call__(marker, null, ...)`."""
     if node.type != "CallExpression" or node.callee.type != "Identifier":
@@ -136,6 +156,11 @@ class _Rewrite:
             if match and _is_ns_chain(match[0]):
                 return [jsast.Edit(node.range[0], node.range[1],
                                    f"{self.render(match[0], temporaries)}[{self.render(match[1], temporaries)}]")]
+            keyed = _constant_keyed_dict(node)
+            if keyed:
+                pairs = [f"[{self.text[slice(*prop.key.range)]}, {self.render(prop.value, temporaries)}]"
+                         for prop in keyed.properties]
+                return [jsast.Edit(keyed.range[0], keyed.range[1], f"[{', '.join(pairs)}]")]
         if node.type == "ImportDeclaration":
             if _library_import(node.source.value):
                 self.imported.update(specifier.local.name for specifier in node.specifiers)
@@ -177,6 +202,11 @@ class _Rewrite:
                     yield jsast.Edit(case.test.range[0], case.test.range[1], f"'{python_name(case.test.value)}'")
         if not self.source:
             return
+        if node.type == "BinaryExpression" and node.operator in ("===", "!==") \
+                and (_is_null(node.left) or _is_null(node.right)):
+            # `x is None`: a function that ends without return gives undefined, which Python calls None too
+            at = self.text.index(node.operator, node.left.range[1], node.right.range[0])
+            yield jsast.Edit(at, at + 3, node.operator[:2])
         if node.type == "Identifier" and node.name in SHIM_NAMES:
             self.shim.add(node.name)
         stored = _marker_call(node, STORE_MARK)

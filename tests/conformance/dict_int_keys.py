@@ -1,12 +1,8 @@
-"""Dicts keyed by ints: Python keeps the keys ints in insertion order; built code stores them as strings.
-
-Lookups and `in` still work (JavaScript turns the int into the same string), but iterating gives str keys, and
-integer-like keys come first in ascending order.
-"""
+"""Dicts keyed by ints: the keys stay ints, in insertion order, and an int key is not its str."""
 
 threads = {}
 for t in [8, 2, 16, 1]:
-    threads[t] = t * 1.75
+    threads[t] = t + 0.25
 print(threads[8], 2 in threads, 3 in threads)
 print(list(threads.keys()))
 for t in threads:

@@ -12,15 +12,20 @@ it uses, so the runtime's versions stay out of that script:
 - the helpers other lowerings call (py_delitem, py_decorate, py_and_value...).
 """
 
-from pyvalues import (compare, contains, equal, format_template, format_value, items, kind, printf, repr_str,
-                      slice_positions, sort_in_place, type_name)
+from pyvalues import (_plain_object, compare, contains, equal, format_template, format_value, items, kind, printf,
+                      repr_str, slice_positions, sort_in_place, type_name)
 
 # __pragma__ ("skip")
-__pragma__ = Array = Math = Number = Object = Reflect = RegExp = String = __fmod__ = None
-__integer_operation__ = __modpow__ = __typeof__ = isFinite = js_Infinity = js_NaN = None
+__pragma__ = Array = BigInt = Math = Number = Object = Reflect = RegExp = String = __fmod__ = None
+__integer_operation__ = __issubclass__ = __modpow__ = __range__ = __typeof__ = isFinite = None
+js_Infinity = js_NaN = js_undefined = None
+py_hashable = py_key_name = None
 # __pragma__ ("noskip")
 
 __pragma__("noopov")
+__pragma__("js", "{}", "import {py_hashable, py_key_name} from './org.transcrypt.__runtime__.js';")
+__pragma__("js", "{}", "import {issubclass as __issubclass__, range as __range__} from "
+                       "'./org.transcrypt.__runtime__.js';")
 
 __pragma__("js", "{}", """
 function __modpow__ (base, exponent, modulus) {
@@ -108,9 +113,8 @@ def __in__(element, container):
 def __getitem__(container, key):
     family = kind(container)
     if family == "dict":
-        if not Object.prototype.hasOwnProperty.call(container, key):
-            raise KeyError(key)
-        return container[key]
+        py_hashable(key)
+        return container.__getitem__(key)
     if _sequence(family) or family == "str":
         if not _numeric(kind(key)) or not Number.isInteger(Number(key)):
             raise TypeError(family + " indices must be integers or slices, not " + type_name(key))
@@ -120,6 +124,10 @@ def __getitem__(container, key):
         return container[index]
     if family == "object" and hasattr(container, "__getitem__"):
         return container.__getitem__(key)
+    if family == "object":
+        name = py_key_name(key)  # a dict that came through a port keeps a non-str key under its name
+        if name is not key and Object.prototype.hasOwnProperty.call(container, name):
+            return container[name]
     return container[key]
 
 
@@ -134,6 +142,9 @@ def __setitem__(container, key, value):
         if index < 0 or index >= container.length:
             raise IndexError("list assignment index out of range")
         container[index] = value
+    elif family == "dict":
+        py_hashable(key)
+        container.__setitem__(key, value)
     elif family == "object" and hasattr(container, "__setitem__"):
         container.__setitem__(key, value)
     else:
@@ -283,6 +294,10 @@ function __integer_operation__ (operator, a, b) {
 
 
 def __or__(a, b):
+    if kind(a) == "dict" and kind(b) == "dict":
+        merged = a.py_copy()
+        merged.py_update(b)
+        return merged
     return _set_operation(a, b, "|", lambda inside: True)
 
 
@@ -317,6 +332,9 @@ def _in_place(a, b, result):
 
 
 def __ior__(a, b):
+    if kind(a) == "dict":
+        a.py_update(b)
+        return a
     return _in_place(a, b, __or__(a, b))
 
 
@@ -349,9 +367,8 @@ def py_delitem(container, key):
     """`del container[key]`, which Transcrypt compiles to nothing."""
     family = kind(container)
     if family == "dict":
-        if not Object.prototype.hasOwnProperty.call(container, key):
-            raise KeyError(key)
-        __pragma__("js", "{}", "delete container [key];")
+        py_hashable(key)
+        container.__delitem__(key)
     elif family == "list":
         index = Number(key) + container.length if key < 0 else Number(key)
         if not Number.isInteger(index) or index < 0 or index >= container.length:
@@ -423,10 +440,8 @@ def py_list_reverse(target):
 
 
 def py_dict_items(target):
-    """`target.items()`, with the pairs as tuples (the runtime gives lists)."""
-    if kind(target) != "dict":
-        return target.py_items()
-    return [tuple([key, target[key]]) for key in target.py_keys()]
+    """`target.items()`, with the pairs as tuples (the runtime's dicts give lists; hwgw's tuples)."""
+    return target.py_items()
 
 
 def py_bound_method(target, name):

@@ -31,6 +31,8 @@ def copy(value):
     if Array.isArray(value):
         for element in value:
             result.push(element)
+    elif result.__class__ is dict:
+        result.py_update(value)
     else:
         for key in Object.js_keys(value):
             result[key] = value[key]
@@ -48,6 +50,9 @@ def deepcopy(value, memo=None):
     if Array.isArray(value):
         for element in value:
             result.push(deepcopy(element, memo))
+    elif result.__class__ is dict:
+        for key in value.py_keys():
+            result.__setitem__(deepcopy(key, memo), deepcopy(value.__getitem__(key), memo))
     else:
         for key in Object.js_keys(value):
             result[key] = deepcopy(value[key], memo)

@@ -9,11 +9,12 @@ JavaScript has one number type, so a number with no fractional part is taken for
 """
 
 # __pragma__ ("skip")
-__pragma__ = Array = BigInt = Math = Number = Object = Reflect = RegExp = String = Symbol = None
-__typeof__ = isFinite = js_undefined = None
+__pragma__ = Array = BigInt = Math = Number = Object = RegExp = String = None
+__typeof__ = isFinite = js_undefined = py_elements = py_hashable = py_key_name = None
 # __pragma__ ("noskip")
 
 __pragma__("noopov")
+__pragma__("js", "{}", "import {py_elements, py_hashable, py_key_name} from './org.transcrypt.__runtime__.js';")
 
 
 def _exception_args(error):
@@ -94,32 +95,7 @@ def type_name(value):
 
 def items(iterable):
     """The elements of any iterable as a JavaScript array (the array itself for lists, tuples and sets)."""
-    family = kind(iterable)
-    if family == "list" or family == "tuple" or family == "set":
-        return iterable
-    if family == "str":
-        return iterable.js_split("")
-    if family == "dict":
-        return iterable.py_keys()
-    if family == "none" or family == "number" or family == "bool":
-        raise TypeError("'" + type_name(iterable) + "' object is not iterable")
-    if hasattr(iterable, "iterable") and hasattr(iterable, "__next__") and Array.isArray(iterable.iterable):
-        rest = iterable.iterable.slice(iterable.index)  # a generator expression: consume it, as Python does
-        iterable.index = iterable.iterable.length
-        return rest
-    if _plain_object(iterable):
-        return Object.js_keys(iterable)
-    if hasattr(iterable, "__iter__") and not hasattr(iterable, "next"):
-        iterator = iterable.__iter__()
-        result = []
-        while True:
-            try:
-                result.push(iterator.__next__())
-            except StopIteration:
-                return result
-    if not hasattr(iterable, "next") and not Reflect.has(Object(iterable), Symbol.iterator):
-        raise TypeError("'" + type_name(iterable) + "' object is not iterable")
-    return Array.js_from(iterable)
+    return py_elements(iterable)
 
 
 def _plain_object(value):
@@ -160,11 +136,11 @@ def equal(a, b):
     if family_a == "dict":
         if family_b != "dict":
             return False
-        keys_a, keys_b = a.py_keys(), b.py_keys()
-        if keys_a.length != keys_b.length:
+        names = Object.js_keys(a)  # equal keys have one property name in every dict
+        if names.length != Object.js_keys(b).length:
             return False
-        for key in keys_a:
-            if not Object.prototype.hasOwnProperty.call(b, key) or not equal(a[key], b[key]):
+        for name in names:
+            if not Object.prototype.hasOwnProperty.call(b, name) or not equal(a[name], b[name]):
                 return False
         return True
     if hasattr(a, "__eq__"):
@@ -182,11 +158,14 @@ def contains(container, element):
             raise TypeError("'in <string>' requires string as left operand, not " + type_name(element))
         return container.indexOf(element) >= 0
     if family == "dict":
-        return Object.prototype.hasOwnProperty.call(container, element)
+        return container.__contains__(element)
+    if family == "set":
+        py_hashable(element)
     if family == "object" and hasattr(container, "__contains__"):
         return container.__contains__(element)
     if _plain_object(container):
-        return Object.prototype.hasOwnProperty.call(container, element)
+        return Object.prototype.hasOwnProperty.call(container, element) \
+            or Object.prototype.hasOwnProperty.call(container, py_key_name(element))
     for candidate in items(container):
         if equal(candidate, element):
             return True
@@ -529,7 +508,8 @@ def _lookup(name, args, kwargs, counter):
         else:
             end = name.indexOf("]", at)
             key = name.slice(at + 1, end)
-            value = value[int(key) if RegExp("^\\d+$").test(key) else key]
+            key = int(key) if RegExp("^\\d+$").test(key) else key
+            value = value.__getitem__(key) if kind(value) == "dict" else value[key]
             end += 1
         at = end
     return value
@@ -616,7 +596,7 @@ def printf(template, values):
             width = String(take())
         if precision == "*":
             precision = String(take())
-        value = mapping[key] if key != None else take()  # noqa: E711
+        value = mapping.__getitem__(key) if key != None else take()  # noqa: E711
         if code == "s":
             value, code = str(value), "s"
         elif code == "r" or code == "a":
