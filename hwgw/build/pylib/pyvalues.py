@@ -260,12 +260,15 @@ def sort_in_place(array, key=None, reverse=False):
         array[position] = sorted_values[position]
 
 
+_UNPRINTABLE = RegExp("[\\p{C}\\p{Z}]", "u")
+
+
 def repr_str(text):
-    """Python's repr of a str: the quote it prefers, and its escapes."""
+    """Python's repr of a str: the quote it prefers, and its escapes of what is not printable."""
     quote = '"' if text.indexOf("'") >= 0 and text.indexOf('"') < 0 else "'"
     out = quote
-    for char in text:
-        code = char.charCodeAt(0)
+    for char in Array.js_from(text):
+        code = char.codePointAt(0)
         if char == "\\" or char == quote:
             out += "\\" + char
         elif char == "\n":
@@ -274,10 +277,14 @@ def repr_str(text):
             out += "\\r"
         elif char == "\t":
             out += "\\t"
-        elif code < 32 or (127 <= code < 161) or code == 173:
-            out += "\\x" + ("0" + code.toString(16)).slice(-2)
-        else:
+        elif 32 <= code < 127 or not _UNPRINTABLE.test(char):
             out += char
+        elif code < 256:
+            out += "\\x" + ("0" + code.toString(16)).slice(-2)
+        elif code < 65536:
+            out += "\\u" + ("000" + code.toString(16)).slice(-4)
+        else:
+            out += "\\U" + ("0000000" + code.toString(16)).slice(-8)
     return out + quote
 
 
@@ -495,6 +502,8 @@ def _lookup(name, args, kwargs, counter):
         if position >= args.length:
             raise IndexError("Replacement index " + head + " out of range for positional args tuple")
         value = args[position]
+    elif kind(kwargs) == "dict":
+        value = kwargs.__getitem__(head)  # str.format_map's mapping
     else:
         if not Object.prototype.hasOwnProperty.call(kwargs, head):
             raise KeyError(head)
