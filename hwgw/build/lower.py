@@ -258,7 +258,7 @@ PYLIB = Path(__file__).resolve().parent / "pylib"
 # Builtins a script reaches under another name: the types (whose own names must stay the runtime's for isinstance),
 # and the functions whose names Transcrypt keeps for its runtime's versions.
 RENAMED = {"int": "py_int", "float": "py_float", "list": "py_list", "tuple": "py_tuple", "set": "py_set",
-           "dict": "py_dict", "enumerate": "py_enumerate_list", "reversed": "py_reversed_list"}
+           "dict": "py_dict", "enumerate": "py_enumerate_list", "reversed": "py_reversed_list", "object": "py_object"}
 # Of these, the names renamed also where a script passes them to a function (map(int, ...), key=float); everywhere
 # else (isinstance, PRIMITIVES = (int, float), type(x) is int) a name keeps meaning the runtime's type.
 VALUE_RENAMED = {"int", "float"}
@@ -349,6 +349,9 @@ def _operator_names(nodes: list[ast.AST]) -> set[str]:
             names.add(BINARY[type(node.op)])
         elif isinstance(node, ast.AugAssign) and type(node.op) in AUGMENTED:
             names.add(AUGMENTED[type(node.op)])
+        elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) \
+                and not isinstance(node.operand, ast.Constant):
+            names.add("__neg__")
         elif isinstance(node, ast.Subscript) and not isinstance(node.slice, ast.Slice):
             names.add("__getitem__" if isinstance(node.ctx, ast.Load) else "__setitem__")
             if isinstance(node.ctx, ast.Store):
@@ -516,6 +519,11 @@ def builtins(text: str, tree: ast.Module, path: Path) -> str:
                 and len(node.args) == 1 and "type" not in bound:
             imports.add("py_type_of as py_typeof")
     for node in nodes:
+        if isinstance(node, ast.Assign) and isinstance(node.targets[-1], (ast.Tuple, ast.List)) \
+                and not isinstance(node.value, (ast.Tuple, ast.List)):
+            # `a, b = value`: Transcrypt takes the first elements of whatever comes; Python wants exactly two
+            insert_around(node.value, node.value, "py_assign(", f", {len(node.targets[-1].elts)})")
+            imports.add("py_assign")
         if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and node.attr in DICT_METHODS \
                 and id(node) not in called:
             insert_around(node, node.value, "py_bound_method(", f", {node.attr!r})")

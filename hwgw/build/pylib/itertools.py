@@ -39,6 +39,10 @@ def islice(iterable, *bounds):
         stop = bounds[1]
         if bounds.length == 3 and bounds[2] != None:  # noqa: E711
             step = bounds[2]
+    if start < 0 or stop != None and stop < 0:  # noqa: E711
+        raise ValueError("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
+    if step < 1:
+        raise ValueError("Step for islice() must be a positive integer or None.")
     elements = items(iterable)
     end = elements.length if stop == None else min(stop, elements.length)  # noqa: E711
     return [elements[i] for i in range(start, end, step)]
@@ -159,3 +163,15 @@ def compress(data, selectors):
 def pairwise(iterable):
     elements = items(iterable)
     return [tuple([elements[i], elements[i + 1]]) for i in range(elements.length - 1)]
+
+
+def filterfalse(predicate, iterable):
+    return [element for element in items(iterable) if not (predicate(element) if predicate else element)]
+
+
+def tee(iterable, n=2):
+    """n lists of the elements, in a tuple (Python gives n iterators)."""
+    if n < 0:
+        raise ValueError("n must be >= 0")
+    elements = items(iterable)
+    return tuple([elements.slice() for _ in range(n)])

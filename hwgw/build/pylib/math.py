@@ -4,10 +4,10 @@ Compiled by Transcrypt only, with operator overloading off; it takes the place o
 lacks gcd, factorial, isclose and others and computes log10 and log2 by division (log10(1000) gave 2.9999999999999996).
 """
 
-from pybuiltins import OverflowError
+from pybuiltins import OverflowError, ZeroDivisionError, __mul__
 
 # __pragma__ ("skip")
-__pragma__ = Math = Number = isFinite = js_Infinity = js_NaN = None
+__pragma__ = Array = Math = Number = isFinite = js_Infinity = js_NaN = __typeof__ = None
 # __pragma__ ("noskip")
 
 __pragma__("noopov")
@@ -24,8 +24,23 @@ def _domain(ok):
         raise ValueError("math domain error")
 
 
+def _real(x):
+    if __typeof__(x) != "number" and __typeof__(x) != "boolean":
+        raise TypeError("must be real number, not " + type(x).__name__)
+    return x
+
+
+def _finite(result, *arguments):
+    """OverflowError where finite arguments give an infinite result, as C's math library reports it."""
+    if not isFinite(result) and result == result and all([isFinite(x) for x in arguments]):
+        raise OverflowError("math range error")
+    return result
+
+
 def _whole(x, name):
-    if not Number.isInteger(x):
+    if __typeof__(x) == "boolean":
+        return Number(x)
+    if __typeof__(x) != "number" or not Number.isInteger(x):
         raise TypeError("'float' object cannot be interpreted as an integer" if name == "" else
                         name + "() only accepts integral values")
     return x
@@ -39,16 +54,17 @@ def _integral(x):
 
 
 def floor(x):
-    _integral(x)
-    return Math.floor(x)
+    _integral(_real(x))
+    return Math.floor(x) + 0
 
 
 def ceil(x):
-    _integral(x)
-    return Math.ceil(x)
+    _integral(_real(x))
+    return Math.ceil(x) + 0
 
 
 def trunc(x):
+    _integral(_real(x))
     return Math.trunc(x) + 0
 
 
@@ -62,7 +78,8 @@ def sqrt(x):
 
 
 def isqrt(n):
-    _domain(_whole(n, "") >= 0)
+    n = _whole(n, "")
+    _domain(n >= 0)
     root = Math.floor(Math.sqrt(n))
     while root * root > n:
         root -= 1
@@ -76,11 +93,11 @@ def cbrt(x):
 
 
 def exp(x):
-    return Math.exp(x)
+    return _finite(Math.exp(x), x)
 
 
 def exp2(x):
-    return Math.pow(2, x)
+    return _finite(Math.pow(2, x), x)
 
 
 def expm1(x):
@@ -91,7 +108,9 @@ def log(x, base=None):
     _domain(x > 0)
     if base == None:  # noqa: E711
         return Math.log(x)
-    _domain(base > 0 and base != 1)
+    _domain(base > 0)
+    if base == 1:
+        raise ZeroDivisionError("float division by zero")
     return Math.log(x) / Math.log(base)
 
 
@@ -112,7 +131,7 @@ def log1p(x):
 
 def pow(x, y):
     _domain(not (x == 0 and y < 0) and not (x < 0 and not Number.isInteger(y) and isFinite(y)))
-    return Math.pow(x, y)
+    return _finite(Math.pow(x, y), x, y)
 
 
 def sin(x):
@@ -176,6 +195,8 @@ def hypot(*coordinates):
 
 
 def dist(p, q):
+    if p.length != q.length:
+        raise ValueError("both points must have the same number of dimensions")
     return Math.hypot(*[p[index] - q[index] for index in range(p.length)])
 
 
@@ -217,7 +238,7 @@ def frexp(x):
 
 
 def ldexp(x, i):
-    return x * Math.pow(2, i)
+    return _finite(x * Math.pow(2, _whole(i, "")), x)
 
 
 def isclose(a, b, rel_tol=1e-09, abs_tol=0.0):
@@ -254,7 +275,7 @@ def gcd(*integers):
 def lcm(*integers):
     result = 1
     for n in integers:
-        if n == 0:
+        if _whole(n, "") == 0:
             return 0
         result = Math.abs(result * n) / gcd(result, n)
     return result
@@ -270,8 +291,18 @@ def factorial(n):
     return result
 
 
+def _counts(n, k):
+    _whole(n, "")
+    _whole(k, "")
+    if n < 0:
+        raise ValueError("n must be a non-negative integer")
+    if k < 0:
+        raise ValueError("k must be a non-negative integer")
+
+
 def perm(n, k=None):
     k = n if k == None else k  # noqa: E711
+    _counts(n, k)
     if k > n:
         return 0
     result = 1
@@ -281,7 +312,8 @@ def perm(n, k=None):
 
 
 def comb(n, k):
-    if k < 0 or k > n:
+    _counts(n, k)
+    if k > n:
         return 0
     k = min(k, n - k)
     result = 1
@@ -293,7 +325,7 @@ def comb(n, k):
 def prod(iterable, start=1):
     result = start
     for value in iterable:
-        result *= value
+        result = __mul__(result, value)
     return result
 
 

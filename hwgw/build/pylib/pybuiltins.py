@@ -510,7 +510,23 @@ def sorted(iterable, key=None, reverse=False):
 
 
 def py_reversed_list(sequence):
+    if kind(sequence) == "set":
+        raise TypeError("'set' object is not reversible")
     return items(sequence).slice().reverse()
+
+
+def py_object():
+    """`object()`: the runtime's object is no function."""
+    return object.__new__()
+
+
+def range(start, stop=None, step=1):  # noqa: A001
+    for bound in [start, stop, step]:
+        if bound != None:  # noqa: E711
+            _index(bound)
+    if step == 0:
+        raise ValueError("range() arg 3 must not be zero")
+    return __range__(start, stop, step) if stop != None else __range__(start)  # noqa: E711
 
 
 def filter(keep, iterable):
@@ -579,6 +595,80 @@ def delattr(target, name):
     Reflect.deleteProperty(target, _attribute(name))
 
 
+def _index(value):
+    """An int argument: a bool is one, a float is not."""
+    if kind(value) == "bool":
+        return Number(value)
+    if kind(value) != "number" or not Number.isInteger(value):
+        raise TypeError("'" + type_name(value) + "' object cannot be interpreted as an integer")
+    return value
+
+
+def abs(number):  # noqa: A001
+    if _numeric(kind(number)):
+        return Math.abs(number)
+    if kind(number) == "object" and hasattr(number, "__abs__"):
+        return number.__abs__()
+    raise TypeError("bad operand type for abs(): '" + type_name(number) + "'")
+
+
+def _based(number, prefix, base):
+    number = _index(number)
+    return ("-" if number < 0 else "") + prefix + BigInt(Math.abs(number)).toString(base)
+
+
+def bin(number):  # noqa: A001
+    return _based(number, "0b", 2)
+
+
+def oct(number):  # noqa: A001
+    return _based(number, "0o", 8)
+
+
+def hex(number):  # noqa: A001
+    return _based(number, "0x", 16)
+
+
+def chr(code):  # noqa: A001
+    code = _index(code)
+    if not 0 <= code <= 0x10FFFF:
+        raise ValueError("chr() arg not in range(0x110000)")
+    return String.fromCodePoint(code)
+
+
+def ord(char):  # noqa: A001
+    if kind(char) != "str":
+        raise TypeError("ord() expected string of length 1, but " + type_name(char) + " found")
+    if Array.js_from(char).length != 1:
+        raise TypeError("ord() expected a character, but string of length " + char.length + " found")
+    return char.codePointAt(0)
+
+
+def len(value):  # noqa: A001
+    family = kind(value)
+    if family == "str" or _sequence(family) or family == "set":
+        return value.length
+    if family == "dict" or _plain_object(value):
+        return Object.js_keys(value).length
+    if family == "object" and hasattr(value, "__len__"):
+        return value.__len__()
+    raise TypeError("object of type '" + type_name(value) + "' has no len()")
+
+
+def issubclass(cls, classinfo):  # noqa: A001
+    if __typeof__(cls) != "function" and (cls == None or not hasattr(cls, "__bases__")):  # noqa: E711
+        raise TypeError("issubclass() arg 1 must be a class")
+    return __issubclass__(cls, classinfo)
+
+
+def __neg__(a):
+    if _numeric(kind(a)):
+        return -Number(a)
+    if kind(a) == "object" and hasattr(a, "__neg__"):
+        return a.__neg__()
+    raise TypeError("bad operand type for unary -: '" + type_name(a) + "'")
+
+
 def round(number, ndigits=None):
     """Python's round: half to even on exact ties, judged on the number's exact binary value."""
     if not isFinite(number):
@@ -609,7 +699,23 @@ def pow(base, exponent, modulus=None):
         return Math.pow(base, exponent)
     if modulus == 0:
         raise ValueError("pow() 3rd argument cannot be 0")
+    if exponent < 0:
+        return __modpow__(_inverse(base, modulus), -exponent, modulus)
     return __modpow__(base, exponent, modulus)
+
+
+def _inverse(base, modulus):
+    """base's inverse modulo modulus, for pow with a negative exponent."""
+    size = Math.abs(modulus)
+    remainder, previous_remainder = size, ((base % size) + size) % size
+    factor, previous_factor = 0, 1
+    while remainder != 0:
+        quotient = Math.floor(previous_remainder / remainder)
+        previous_remainder, remainder = remainder, previous_remainder - quotient * remainder
+        previous_factor, factor = factor, previous_factor - quotient * factor
+    if previous_remainder != 1:
+        raise ValueError("base is not invertible for the given modulus")
+    return ((previous_factor % size) + size) % size
 
 
 def format(value, spec=""):
@@ -630,15 +736,32 @@ _PREFIXES = {"0x": 16, "0o": 8, "0b": 2}
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
+_OTHER_DIGIT = RegExp("[^\\x00-\\x7f]", "gu")
+_DIGIT = RegExp("\\p{Nd}", "u")
+
+
+def _ascii_digits(text):
+    """Every decimal digit of any script (٣) as its ASCII digit. Unicode gives each script its ten digits in a run,
+    0 to 9, and runs may follow each other: a digit's value is the count of digits before it in the row, modulo 10."""
+    def digit(char):
+        if not _DIGIT.test(char):
+            return char
+        code, value = char.codePointAt(0), 0
+        while _DIGIT.test(String.fromCodePoint(code - value - 1)):
+            value += 1
+        return String(value % 10)
+    return text.js_replace(_OTHER_DIGIT, digit)
+
+
 def _parse_int(text, base):
     """`text` in `base` (0: from its prefix), with Python's rules for signs, prefixes and underscores."""
-    digits = text.strip().toLowerCase()
+    digits = _ascii_digits(text.strip()).toLowerCase()
     sign = -1 if digits.startsWith("-") else 1
     if digits.startsWith("-") or digits.startsWith("+"):
         digits = digits.slice(1)
     prefix = digits.slice(0, 2)
-    if Object.prototype.hasOwnProperty.call(_PREFIXES, prefix) and (base == 0 or base == _PREFIXES[prefix]):
-        base = _PREFIXES[prefix]
+    if _PREFIXES.get(prefix) and (base == 0 or base == _PREFIXES.get(prefix)):
+        base = _PREFIXES.get(prefix)
         digits = digits.slice(2).js_replace(RegExp("^_"), "")
     elif base == 0:
         base = 10
@@ -675,7 +798,7 @@ def py_int(value=0, base=None):
     if family == "bool":
         return 1 if value else 0
     if family == "str":
-        if not _DECIMAL.test(value.strip()):
+        if not _DECIMAL.test(_ascii_digits(value.strip())):
             raise ValueError("invalid literal for int() with base 10: " + repr_str(value))
         return _parse_int(value, 10)
     if family == "object" and hasattr(value, "__int__"):
@@ -691,7 +814,7 @@ def py_float(value=0.0):
     if family == "bool":
         return 1 if value else 0
     if family == "str":
-        text = value.strip()
+        text = _ascii_digits(value.strip())
         sign = -1 if text.startsWith("-") else 1
         bare = text.slice(1) if text.startsWith("-") or text.startsWith("+") else text
         if Object.prototype.hasOwnProperty.call(_SPECIAL_FLOATS, bare.toLowerCase()):
@@ -709,22 +832,31 @@ py_int.__repr__ = lambda: "<class 'int'>"
 py_float.__repr__ = lambda: "<class 'float'>"
 
 
-def py_list(iterable=None):
-    return [] if iterable == None else items(iterable).slice()  # noqa: E711
+def py_list(*iterable):
+    return items(iterable[0]).slice() if iterable.length else []
 
 
-def py_tuple(iterable=None):
-    return tuple([] if iterable == None else items(iterable))  # noqa: E711
+def py_tuple(*iterable):
+    return tuple(items(iterable[0]) if iterable.length else [])
 
 
-def py_set(iterable=None):
-    return set([] if iterable == None else items(iterable))  # noqa: E711
+def py_set(*iterable):
+    return set(items(iterable[0]) if iterable.length else [])
 
 
-def py_dict(source=None, **pairs):
-    if kind(source) == "object" and Object.getPrototypeOf(source) is not Object.prototype:
-        source = items(source)  # a generator expression or another iterable of pairs
-    result = dict() if source == None else dict(source)  # noqa: E711
-    for key in Object.js_keys(pairs):
-        result[key] = pairs[key]
+def py_assign(value, count):
+    """`a, b = value`: the elements of value, exactly as many as there are targets."""
+    elements = items(value)
+    if elements.length > count:
+        raise ValueError("too many values to unpack (expected " + count + ")")
+    if elements.length < count:
+        raise ValueError("not enough values to unpack (expected " + count + ", got " + elements.length + ")")
+    return elements
+
+
+def py_dict(*args, **pairs):
+    if args.length > 1:
+        raise TypeError("dict expected at most 1 argument, got " + args.length)
+    result = dict(args[0] if args.length else js_undefined)
+    result.py_update(pairs)
     return result

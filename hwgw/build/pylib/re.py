@@ -2,12 +2,12 @@
 
 Compiled by Transcrypt only, with operator overloading off; it takes the place of the `re` Transcrypt ships, whose
 sub() leaves Python's group references (\\1, \\g<name>) in the text. Patterns are translated where the two syntaxes
-differ: (?P<name>...), (?P=name), \\A, \\Z and leading inline flags. \\d, \\w and \\s match ASCII only, as with
-re.ASCII; VERBOSE patterns are not supported.
+differ: (?P<name>...), (?P=name), \\A, \\Z, leading inline flags and VERBOSE's spaces and comments. \\d, \\w and
+\\s match ASCII only, as with re.ASCII, and a class counts UTF-16 code units.
 """
 
 # __pragma__ ("skip")
-__pragma__ = Array = Object = RegExp = __new__ = __typeof__ = None
+__pragma__ = Array = Map = Object = RegExp = __new__ = __typeof__ = None
 # __pragma__ ("noskip")
 
 __pragma__("noopov")
@@ -24,9 +24,9 @@ class error(Exception):  # noqa: N801
     pass
 
 
-def _translate(pattern):
+def _translate(pattern, flags):
     """JavaScript's spelling of a Python pattern, the flags written inline at its start, and its named groups."""
-    flags, out, index, in_class, count, names = 0, "", 0, False, 0, {}
+    out, index, in_class, count, names = "", 0, False, 0, {}
     inline = pattern.match(RegExp("^\\(\\?([aiLmsux]+)\\)"))
     if inline:
         for letter in inline[1]:
@@ -34,6 +34,10 @@ def _translate(pattern):
         index = inline[0].length
     while index < pattern.length:
         char = pattern[index]
+        if flags & VERBOSE and not in_class and (char == "#" or " \t\n\r\x0b\x0c".indexOf(char) >= 0):
+            index = pattern.indexOf("\n", index) if char == "#" else index + 1  # a comment, or a space
+            index = pattern.length if index < 0 else index
+            continue
         if char == "\\":
             pair = pattern.slice(index, index + 2)
             out += "(?![\\s\\S])" if pair == "\\Z" else ("(?<![\\s\\S])" if pair == "\\A" else pair)
@@ -50,7 +54,7 @@ def _translate(pattern):
         elif pattern.startsWith("(?P<", index):
             count += 1
             end = pattern.indexOf(">", index)
-            names[pattern.slice(index + 4, end)] = count
+            names.__setitem__(pattern.slice(index + 4, end), count)
             out += "(?<" + pattern.slice(index + 4, end + 1)
             index = end + 1
             continue
@@ -68,11 +72,8 @@ def _translate(pattern):
 
 class Pattern:
     def __init__(self, pattern, flags):
-        source, inline, self.groups, self.groupindex = _translate(pattern)
+        source, self.flags, self.groups, self.groupindex = _translate(pattern, flags)
         self.pattern = pattern
-        self.flags = flags | inline
-        if self.flags & VERBOSE:
-            raise error("re.VERBOSE is not supported in built scripts")
         js_flags = "gd" + ("i" if self.flags & IGNORECASE else "") + ("m" if self.flags & MULTILINE else "") \
             + ("s" if self.flags & DOTALL else "")
         try:
@@ -152,7 +153,27 @@ class Match:
         self._found = found
 
     def _index(self, group):
-        return self.re.groupindex[group] if __typeof__(group) == "string" else group
+        if __typeof__(group) == "string" and self.re.groupindex.__contains__(group):
+            return self.re.groupindex.__getitem__(group)
+        if __typeof__(group) == "number" and 0 <= group <= self.re.groups:
+            return group
+        raise IndexError("no such group")
+
+    @property
+    def lastindex(self):
+        last = None
+        for group in range(1, self.re.groups + 1):
+            where = self._found.indices[group]
+            if where != None and (last == None or where[1] > self._found.indices[last][1]):  # noqa: E711
+                last = group
+        return last
+
+    @property
+    def lastgroup(self):
+        for name in self.re.groupindex.py_keys():
+            if self.re.groupindex.__getitem__(name) == self.lastindex:
+                return name
+        return None
 
     def group(self, *groups):
         if groups.length == 0:
@@ -171,9 +192,9 @@ class Match:
 
     def groupdict(self, default=None):
         found = {}
-        for name in Object.js_keys(self.re.groupindex):
-            value = self._found[self.re.groupindex[name]]
-            found[name] = default if value == None else value  # noqa: E711
+        for name in self.re.groupindex.py_keys():
+            value = self._found[self.re.groupindex.__getitem__(name)]
+            found.__setitem__(name, default if value == None else value)  # noqa: E711
         return found
 
     def span(self, group=0):
@@ -215,16 +236,16 @@ class Match:
         return "<re.Match object; span=" + repr(self.span()) + ", match=" + repr(self.group()) + ">"
 
 
-_cache = {}
+_cache = __new__(Map())
 
 
 def compile(pattern, flags=0):  # noqa: A001
     if isinstance(pattern, Pattern):
         return pattern
     key = str(flags) + ":" + pattern
-    if not Object.prototype.hasOwnProperty.call(_cache, key):
-        _cache[key] = Pattern(pattern, flags)
-    return _cache[key]
+    if not _cache.has(key):
+        _cache.set(key, Pattern(pattern, flags))
+    return _cache.js_get(key)
 
 
 def search(pattern, string, flags=0):
