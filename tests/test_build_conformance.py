@@ -35,7 +35,8 @@ DEVIATIONS = {
     "python_errors": "a missing argument and a read-only property raise nothing; None.upper() raises a JavaScript "
                      "TypeError that no except clause names",
     "set_order": "sets keep insertion order; CPython's order comes from hashes (small ints ascending)",
-    "dict_port_bool_keys": "a port hands over a structured clone, in which a bool key is the int it equals",
+    "dict_port_bool_keys": "a port hands over a structured clone, in which a bool key is the int it equals and a "
+                           "tuple is a list",
     "view_repr": "d.keys(), d.values(), d.items() and range() are lists in built code and print as lists",
     "class_attr_inherited": "a subclass copies its bases' class attributes when it is made: a later change on the "
                             "base is not seen through the subclass",

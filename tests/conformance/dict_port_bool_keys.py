@@ -1,6 +1,7 @@
-"""A bool dict key sent through a port arrives as the int it equals: the clone keeps 1 and True under one name."""
+"""What a port's structured clone cannot keep: a bool dict key arrives as the int it equals, a tuple as a list."""
 
 
 async def main(ns):
-    ns.writePort(7, {True: "yes", 0: "zero"})
-    print(list(dict(ns.readPort(7))))
+    ns.writePort(7, {True: "yes", 0: "zero", "pair": (1, 2)})
+    received = dict(ns.readPort(7))
+    print(list(received), type(received["pair"]).__name__)
