@@ -143,3 +143,10 @@ def test_formulas_namespace_matches_the_reference_and_the_landing():
     assert seen["hackExp"] == pytest.approx(3 + 0.3 * 15)
     assert seen["hackChance"] == pytest.approx((525 - 10) / 525 * 0.95)
     assert seen["grown"] == seen["growAmount"]  # the landing on a 2-core host matches the prediction exactly
+
+
+def test_hacking_multipliers_are_the_players_under_the_games_names():
+    mults = {"hacking_chance": 1.1, "hacking_speed": 1.2, "hacking_money": 1.3, "hacking_grow": 1.4}
+    em = run({"m.js": "export async function main(ns) { ns.tprint(JSON.stringify(ns.getHackingMultipliers())); }"},
+             [{"script": "m.js"}], hours=0.01, player={"mults": mults})
+    assert reports(em)[0] == {"chance": 1.1, "speed": 1.2, "money": 1.3, "growth": 1.4}

@@ -434,6 +434,13 @@ def getHackingLevel(em, script, args):
 
 
 @netscript()
+def getHackingMultipliers(em, script, args):
+    mults = em.player.mults
+    return {"chance": mults["hacking_chance"], "speed": mults["hacking_speed"], "money": mults["hacking_money"],
+            "growth": mults["hacking_grow"]}
+
+
+@netscript()
 def getBitNodeMultipliers(em, script, args):
     return dict(em.player.bitnode)
 
