@@ -219,3 +219,47 @@ def test_initiator_level_gain_follows_the_rate_seen():
     # 10 levels in 60 s; a weaken takes 90 s: 15 levels while a batch runs.
     assert level_gain([100, 0.0], 110, 60000.0, 90000.0) == 15
     assert level_gain([100, 5.0], 100, 5.0, 90000.0) == 0
+
+
+BITNODE = {"ScriptHackMoney": 0.25, "ServerGrowthRate": 0.8, "ServerWeakenRate": 0.5}
+
+
+def in_bitnode(level):
+    return dict(player(level), bitNodeMultipliers=BITNODE)
+
+
+def weakens(security):
+    """Weaken threads that remove `security` at half the weaken of BitNode 1 (0.025 a thread)."""
+    return math.ceil(security / 0.025 - 1e-9)
+
+
+def test_the_bitnodes_multipliers_size_hack_grow_and_weaken():
+    stats = planner.new_stats(server(), in_bitnode(100), 0.10)
+    # joesguns at 100: 0.95 * 91/100 / 240 of the money a thread at BitNode 1, a quarter of it here.
+    p = 0.95 * 91 / 100 / 240 * 0.25
+    k = math.log(1.0035) * 0.2 * 0.8
+    hacks = math.floor(0.10 / p)
+    left = 1 - hacks * p * 1.05
+    grow = next(n for n in range(10000) if (62.5e6 * left + n) * math.exp(k * n) >= 62.5e6)
+    assert stats.percent == pytest.approx(p)
+    assert stats.growLog == pytest.approx(k)
+    assert stats.threads == {HACK: hacks, WEAKHACK: weakens(0.002 * hacks), GROW: grow, WEAKGROW: weakens(0.004 * grow)}
+    assert stats.money == pytest.approx(62.5e6 * hacks * p * (175 - 10) / 175 * 0.95)
+    assert stats_from_message(stats.to_message()).bitNodeMultipliers == BITNODE
+
+
+def test_prep_weakens_and_grows_with_the_bitnodes_multipliers():
+    target = server(hackDifficulty=15, moneyAvailable=1e6)
+    k = math.log(1.0035) * 0.2 * 0.8
+    grow = next(n for n in range(100000) if (1e6 + n) * math.exp(k * n) >= 62.5e6)
+    assert planner.prep_threads(target, in_bitnode(100), 15, 1e6) == {
+        WEAKHACK: 400, GROW: grow, WEAKGROW: weakens(0.004 * grow)}
+
+
+def test_split_prep_gives_each_grow_the_weaken_the_bitnode_needs():
+    threads = {WEAKHACK: 0, GROW: 5000, WEAKGROW: 800}
+    parts = planner.split_prep(threads, {"a": 1.75 * 400}, 1e9, 0.5)
+    ((_, part),) = parts
+    # 0.004 security a grow thread, 0.025 a weaken thread: 6.25 grow threads to one weaken, as many as 400 fit.
+    assert part[WEAKGROW] == weakens(0.004 * part[GROW])
+    assert part[GROW] + part[WEAKGROW] <= 400 < part[GROW] + 1 + weakens(0.004 * (part[GROW] + 1))

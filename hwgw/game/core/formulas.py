@@ -47,10 +47,10 @@ def hack_time(skill, required, security, speed_mult=1.0, intelligence=0.0):
     return 5000 * skill_factor / (speed_mult * intelligence_bonus(intelligence))
 
 
-def grow_log(security, growth, cores=1, grow_mult=1.0):
+def grow_log(security, growth, cores=1, grow_mult=1.0, server_growth_rate=1.0):
     """Natural log of the growth one thread gives (the `k` of money' = (money + n)·e^(k·n))."""
     per_thread = min(math.log(1 + GROWTH_INCREMENT / security), MAX_GROWTH_LOG)
-    return per_thread * growth / 100 * grow_mult * core_bonus(cores)
+    return per_thread * growth / 100 * server_growth_rate * grow_mult * core_bonus(cores)
 
 
 def grow_threads(start, target, k, money_max):

@@ -27,8 +27,9 @@ FAILED = "failed"  # the runner could not exec the job
 class BatchStats:
     """One target's batch: threads per command, RAM, times and expected money, for one player level.
 
-    The target part (money, security, growth, the grow log `growLog`) is fixed for a run; the player part (level,
-    hack percent and chance, times, threads, RAM) is refreshed when the hacking level changes.
+    The target part (money, security, growth, the grow log `growLog`) and the BitNode's multipliers
+    (`bitNodeMultipliers`, for the prep) are fixed for a run; the player part (level, hack percent and chance, times,
+    threads, RAM) is refreshed when the hacking level changes.
     """
 
     def __init__(self, target, moneyMax, minDifficulty, requiredHackingSkill, serverGrowth, growLog, fraction):
@@ -39,6 +40,7 @@ class BatchStats:
         self.serverGrowth = serverGrowth
         self.growLog = growLog
         self.fraction = fraction
+        self.bitNodeMultipliers = {}
         self.level = 0
         self.levelGain = 0
         self.percent = 0.0
@@ -58,7 +60,8 @@ class BatchStats:
     def to_message(self):
         return {"target": self.target, "moneyMax": self.moneyMax, "minDifficulty": self.minDifficulty,
                 "requiredHackingSkill": self.requiredHackingSkill, "serverGrowth": self.serverGrowth,
-                "growLog": self.growLog, "fraction": self.fraction, "level": self.level, "levelGain": self.levelGain,
+                "growLog": self.growLog, "fraction": self.fraction, "bitNodeMultipliers": dict(self.bitNodeMultipliers),
+                "level": self.level, "levelGain": self.levelGain,
                 "percent": self.percent, "chance": self.chance, "threads": dict(self.threads),
                 "times": dict(self.times), "ram": self.ram, "money": self.money}
 
@@ -66,6 +69,7 @@ class BatchStats:
 def stats_from_message(body):
     stats = BatchStats(body["target"], body["moneyMax"], body["minDifficulty"], body["requiredHackingSkill"],
                        body["serverGrowth"], body["growLog"], body["fraction"])
+    stats.bitNodeMultipliers = dict(body["bitNodeMultipliers"])
     stats.level = body["level"]
     stats.levelGain = body["levelGain"]
     stats.percent = body["percent"]

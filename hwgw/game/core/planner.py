@@ -1,7 +1,8 @@
 """Plan batches: which servers to target, at what hack fraction, with how many threads, and how to prep them.
 
 Pure functions of the game objects the researcher gathers (`ns.getServer`/`ns.getPlayer` shapes), with the local
-formulas; no Netscript calls. BitNode multipliers are those of BitNode 1.
+formulas; no Netscript calls. The BitNode's hacking money, grow and weaken multipliers come with the player object,
+under `bitNodeMultipliers` (the probe learns them at each start).
 """
 
 import math
@@ -20,12 +21,17 @@ FIRST_HOUR_MS = 3600000  # targets are compared by what they earn in this long, 
 
 
 def player_numbers(player):
-    """Skill, intelligence and the hacking multipliers of a `getPlayer` object (1 where a field is missing)."""
+    """Skill, intelligence and the hacking multipliers of a `getPlayer` object, and the BitNode's multipliers under
+    their `getBitNodeMultipliers` names (1 where a field is missing)."""
     mults = player.get("mults", {})
     skills = player["skills"]
+    bitnode = player.get("bitNodeMultipliers", {})
     return {"skill": skills["hacking"], "intelligence": skills.get("intelligence", 0) or 0,
             "money": mults.get("hacking_money", 1.0), "speed": mults.get("hacking_speed", 1.0),
-            "chance": mults.get("hacking_chance", 1.0), "grow": mults.get("hacking_grow", 1.0)}
+            "chance": mults.get("hacking_chance", 1.0), "grow": mults.get("hacking_grow", 1.0),
+            "ScriptHackMoney": bitnode.get("ScriptHackMoney", 1.0),
+            "ServerGrowthRate": bitnode.get("ServerGrowthRate", 1.0),
+            "ServerWeakenRate": bitnode.get("ServerWeakenRate", 1.0)}
 
 
 def is_target(server, skill):
@@ -47,9 +53,11 @@ def is_worker_node(server):
 def new_stats(server, player, fraction):
     """Batch stats for one target at one hack fraction: the target part once, then the player part."""
     numbers = player_numbers(player)
-    grow_log = formulas.grow_log(server["minDifficulty"], server["serverGrowth"], 1, numbers["grow"])
+    grow_log = formulas.grow_log(server["minDifficulty"], server["serverGrowth"], 1, numbers["grow"],
+                                 numbers["ServerGrowthRate"])
     stats = BatchStats(server["hostname"], server["moneyMax"], server["minDifficulty"],
                        server["requiredHackingSkill"], server["serverGrowth"], grow_log, fraction)
+    stats.bitNodeMultipliers = dict(player.get("bitNodeMultipliers", {}))
     return refresh(stats, player)
 
 
@@ -65,14 +73,15 @@ def refresh(stats, player, level_gain=0):
     security = stats.minDifficulty
     required = stats.requiredHackingSkill
     stats.level = skill
-    stats.percent = formulas.hack_percent(skill, required, security, numbers["money"])
+    stats.percent = formulas.hack_percent(skill, required, security, numbers["money"], numbers["ScriptHackMoney"])
     stats.chance = formulas.hack_chance(skill, required, security, numbers["chance"], numbers["intelligence"])
     hack_ms = formulas.hack_time(skill, required, security, numbers["speed"], numbers["intelligence"])
     stats.times = {"hack": hack_ms, "grow": hack_ms * formulas.GROW_TIME_RATIO,
                    "weaken": hack_ms * formulas.WEAKEN_TIME_RATIO}
     hack_threads = max(1, math.floor(stats.fraction / stats.percent)) if stats.percent > 0 else 0
     stolen = min(1.0, hack_threads * stats.percent)
-    landing_percent = formulas.hack_percent(skill + level_gain, required, security, numbers["money"])
+    landing_percent = formulas.hack_percent(skill + level_gain, required, security, numbers["money"],
+                                            numbers["ScriptHackMoney"])
     regrow = min(1.0, hack_threads * max(stats.percent, landing_percent) * GROW_PADDING)
     grow_threads = formulas.grow_threads(stats.moneyMax * (1 - regrow), stats.moneyMax, stats.growLog,
                                          stats.moneyMax)
@@ -80,8 +89,10 @@ def refresh(stats, player, level_gain=0):
         hack_security = formulas.FORTIFY_PER_HACK * min(hack_threads, math.ceil(1 / stats.percent))
     else:
         hack_security = 0
-    stats.threads = {HACK: hack_threads, WEAKHACK: formulas.weaken_threads(hack_security),
-                     GROW: grow_threads, WEAKGROW: formulas.weaken_threads(formulas.FORTIFY_PER_GROW * grow_threads)}
+    weaken_rate = numbers["ServerWeakenRate"]
+    stats.threads = {HACK: hack_threads, WEAKHACK: formulas.weaken_threads(hack_security, 1, weaken_rate),
+                     GROW: grow_threads,
+                     WEAKGROW: formulas.weaken_threads(formulas.FORTIFY_PER_GROW * grow_threads, 1, weaken_rate)}
     stats.ram = 0.0
     for command in stats.threads:
         stats.ram += stats.job_ram(command)
@@ -238,18 +249,21 @@ def target_value(server, player, pool_ram, largest_node, timing):
 def prep_threads(server, player, security, money):
     """Threads that prep a server in one round: weaken to min security, grow to max money, weaken that again."""
     numbers = player_numbers(player)
-    grow_log = formulas.grow_log(server["minDifficulty"], server["serverGrowth"], 1, numbers["grow"])
+    grow_log = formulas.grow_log(server["minDifficulty"], server["serverGrowth"], 1, numbers["grow"],
+                                 numbers["ServerGrowthRate"])
     grow = formulas.grow_threads(money, server["moneyMax"], grow_log, server["moneyMax"])
-    return {WEAKHACK: formulas.weaken_threads(security - server["minDifficulty"]), GROW: grow,
-            WEAKGROW: formulas.weaken_threads(formulas.FORTIFY_PER_GROW * grow)}
+    weaken_rate = numbers["ServerWeakenRate"]
+    return {WEAKHACK: formulas.weaken_threads(security - server["minDifficulty"], 1, weaken_rate), GROW: grow,
+            WEAKGROW: formulas.weaken_threads(formulas.FORTIFY_PER_GROW * grow, 1, weaken_rate)}
 
 
-def split_prep(threads, free, limit):
+def split_prep(threads, free, limit, weaken_rate=1.0):
     """Share a prep round's threads out over nodes (`free`: host -> GB), using at most `limit` GB in all.
 
     Every first weaken is placed before any grow; a node then takes grow with its own weaken in the 12.5 : 1
-    ratio. Grow waits for a round where all the first weaken fits, since it would land on a server that is not yet
-    weakened. Returns [[host, {weakhack, grow, weakgrow}]], one entry per node used.
+    ratio (times the BitNode's ServerWeakenRate, `weaken_rate`). Grow waits for a round where all the first weaken
+    fits, since it would land on a server that is not yet weakened. Returns [[host, {weakhack, grow, weakgrow}]],
+    one entry per node used.
     """
     weaken_left = threads[WEAKHACK]
     grow_left = threads[GROW]
@@ -259,6 +273,7 @@ def split_prep(threads, free, limit):
         total_slots += math.floor(min(free[host], limit) / WORKER_RAM[WEAKHACK])
     if weaken_left > total_slots:
         grow_left = 0
+    per_weaken = formulas.WEAKEN_PER_THREAD * weaken_rate / formulas.FORTIFY_PER_GROW
     parts = []
     for host in hosts:
         slots = math.floor(min(free[host], limit) / WORKER_RAM[WEAKHACK])
@@ -266,10 +281,10 @@ def split_prep(threads, free, limit):
             continue
         first = min(weaken_left, slots)
         slots -= first
-        grow = min(grow_left, math.floor(slots * 12.5 / 13.5))
-        while grow > 0 and grow + formulas.weaken_threads(formulas.FORTIFY_PER_GROW * grow) > slots:
+        grow = min(grow_left, math.floor(slots * per_weaken / (per_weaken + 1)))
+        while grow > 0 and grow + formulas.weaken_threads(formulas.FORTIFY_PER_GROW * grow, 1, weaken_rate) > slots:
             grow -= 1
-        second = formulas.weaken_threads(formulas.FORTIFY_PER_GROW * grow)
+        second = formulas.weaken_threads(formulas.FORTIFY_PER_GROW * grow, 1, weaken_rate)
         if first + grow == 0:
             continue
         weaken_left -= first

@@ -28,7 +28,7 @@ security reads high nothing is launched at all, and once nothing is in flight th
 import math
 
 from hwgw.game.core.model import FAILED, GROW, HACK, LANDING_SLOT, LATE, WEAKGROW, WEAKHACK, Batch, Job
-from hwgw.game.core.planner import batch_period, prep_threads, slowdown, split_prep
+from hwgw.game.core.planner import batch_period, player_numbers, prep_threads, slowdown, split_prep
 
 PREP = "prep"
 BATCH = "batch"
@@ -283,9 +283,9 @@ class Batcher:
         """
         server = {"minDifficulty": self.stats.minDifficulty, "serverGrowth": self.stats.serverGrowth,
                   "moneyMax": self.stats.moneyMax}
-        player = {"skills": {"hacking": self.stats.level}}
+        player = {"skills": {"hacking": self.stats.level}, "bitNodeMultipliers": self.stats.bitNodeMultipliers}
         needed = prep_threads(server, player, security, money)
-        parts = split_prep(needed, self.pool.free_now(), self.pool_share)
+        parts = split_prep(needed, self.pool.free_now(), self.pool_share, player_numbers(player)["ServerWeakenRate"])
         factor = slowdown(self.stats, security)
         count = len(parts)
         size = 3 * count + 4 * math.floor(self.stats.duration(WEAKHACK) / max(1, self.period))
