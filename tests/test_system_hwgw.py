@@ -5,6 +5,7 @@ Assertions read the emulator's own record of every hack/grow/weaken call (what l
 right after), never what the scripts report about themselves.
 """
 
+import json
 import re
 
 import pytest
@@ -54,10 +55,16 @@ def test_the_system_runs_cleanly(system):
     assert summary["exec_failures"] == 0
     text = "\n".join(em.terminal)
     assert "ERROR" not in text
-    for role in ("hwgw/start.js", "hwgw/researcher.js", "hwgw/initiator.js", "hwgw/orchestrator.js"):
+    for role in ("hwgw/start.js", "hwgw/researcher.js", "hwgw/probe.js", "hwgw/initiator.js", "hwgw/orchestrator.js"):
         assert role in text
     running = sorted(script.path for script in em.scripts.values() if not script.path.startswith("hwgw/workers"))
     assert running == ["hwgw/broker.js", "hwgw/initiator.js", "hwgw/orchestrator.js", "hwgw/start.js"]
+
+
+def test_bitnode_1s_multipliers_are_learned_as_1(system):
+    em, _ = system
+    learned = json.loads(em.servers["home"].files["hwgw/bitnode.txt"])
+    assert learned == pytest.approx({"ScriptHackMoney": 1, "ServerGrowthRate": 1, "ServerWeakenRate": 1})
 
 
 def test_every_batch_lands_hack_weakhack_grow_weakgrow(system):
@@ -134,9 +141,10 @@ def test_a_restart_stops_everything_the_first_start_created(built):
 
 def test_a_fresh_8_gb_home_starts_the_whole_control_plane(built):
     em, summary = run_with(built, [{"script": "hwgw/start.js"}], 0.17, home={"ram": 8, "cores": 1})
-    # The researcher's RAM is free only once it has ended, a moment after the runner hears it is done: the runner's
-    # first try at the broker is refused, and it tries again.
-    assert em.errors == [] and summary["exec_failures"] <= 1
+    # The researcher's and the probe's RAM is free only once each has ended, a moment after the runner hears it is
+    # done: the runner's first tries at the probe and at the broker are refused, and it tries again.
+    assert em.errors == [] and summary["exec_failures"] <= 2
+    assert any(line.startswith("hwgw/probe.js: hwgw: BitNode multipliers") for line in em.terminal)
     home = [script for script in em.scripts.values() if script.host.hostname == "home"]
     assert sorted(script.path for script in home) == ["hwgw/broker.js", "hwgw/initiator.js",
                                                       "hwgw/orchestrator.js", "hwgw/start.js"]

@@ -5,11 +5,13 @@ its share (see `planner.choose_targets`); then threads for hack,
 weakhack, grow and weakgrow, the batch's RAM and the times. When the player's hacking level changes it refreshes only
 the player's part of each target's stats, sizing grow for the levels the player will gain while a batch runs
 (at the rate seen so far). Every result goes out as BatchStatsRefreshed. All of it is local
-arithmetic: this script calls no Netscript function beyond the base cost.
+arithmetic: this script calls no Netscript function beyond the base cost. The BitNode's multipliers come from the
+file the probe wrote at this start, read once (for no RAM) and handed to the planner with the player.
 
 Arguments: the settings (`--port` ...).
 """
 
+import json
 import math
 from typing import Any
 
@@ -21,7 +23,7 @@ from hwgw.game.core.timing import Timing
 from hwgw.game.core.view import money
 from hwgw.ns import NS
 
-INITIATOR: dict[str, dict[str, Any]] = {}  # "settings", and "state" once the researcher's event came
+INITIATOR: dict[str, dict[str, Any]] = {}  # "settings", "bitNodeMultipliers"; "state" once the researcher's event came
 
 
 def worker_nodes(servers, reserve):
@@ -80,6 +82,7 @@ def stats_body(state):
 @event_listener(topics.INITIALIZATION_INFO_RETRIEVED)
 async def on_initialization_info(bus, msg):
     settings = INITIATOR["settings"]
+    msg["body"]["player"]["bitNodeMultipliers"] = INITIATOR["bitNodeMultipliers"]
     if "state" in INITIATOR:
         await on_rescan(bus, msg["body"], INITIATOR["state"])
         return
@@ -146,6 +149,7 @@ async def request_script(bus, script, args):
 async def main(ns: NS) -> None:
     ns.disableLog("ALL")
     INITIATOR["settings"] = topics.settings_from_args(ns.args)
+    INITIATOR["bitNodeMultipliers"] = json.loads(ns.read(topics.BITNODE_FILE))
     if "state" in INITIATOR:  # a restart: the game keeps a script's module, and so this dict, between runs
         del INITIATOR["state"]
     bus = Bus(ns, "initiator", INITIATOR["settings"]["port"])

@@ -8,13 +8,16 @@ orchestrator is seed 001's batcher.
 Start-up:
 1. the researcher, alone beside this script: it kills every hwgw script but this one, empties the system's ports,
    roots servers, copies the scripts and leaves InitializationInfoRetrieved on the sign-on port, then exits;
-2. the broker (on the port threshold), which takes up the researcher's event;
-3. the initiator (requested over the broker), which computes the batch stats and asks for the orchestrator;
-4. the orchestrator, which asks the initiator for the stats and starts batching.
-At most the runner and the researcher (7.85 GB) or the control plane (runner, broker, initiator, orchestrator:
-7.95 GB) run on home at once, so a fresh 8 GB home can start the system. The game frees a script's RAM only once it
-has ended the script, a moment after its last line: every control-plane script is started with `start_script`,
-which waits for the RAM with back-off rather than giving up.
+2. the probe, alone beside this script: it learns the BitNode's hacking money, grow and weaken multipliers and
+   writes them to a file for the initiator, then exits;
+3. the broker (on the port threshold), which takes up the researcher's event;
+4. the initiator (requested over the broker), which reads the probe's file, computes the batch stats and asks for
+   the orchestrator;
+5. the orchestrator, which asks the initiator for the stats and starts batching.
+At most the runner and the researcher (7.95 GB), the runner and the probe (7.95 GB) or the control plane (runner,
+broker, initiator, orchestrator: 7.95 GB) run on home at once, so a fresh 8 GB home can start the system. The game
+frees a script's RAM only once it has ended the script, a moment after its last line: every control-plane script is
+started with `start_script`, which waits for the RAM with back-off rather than giving up.
 
 The port threshold: the system uses the port given by --port and the two above it (broker sign-on and saved state,
 worker reports), plus the broker's topic and inbox ranges; the ports below the threshold are left to other scripts.
@@ -96,11 +99,12 @@ async def request_script(bus, script, args):
 RUNNER: dict[str, dict[str, float]] = {}  # "settings"
 
 
-async def research(ns: NS, settings, started_at):
-    """Run the researcher (clean-up, rooting, copying, gathering) and wait until it has written its findings."""
+async def run_alone(ns: NS, settings, script, args):
+    """Run a start-up script (the researcher, then the probe) beside this one and wait for its line on the report
+    port."""
     done = topics.report_port(settings)
     ns.clearPort(done)
-    await start_script(ns, topics.RESEARCHER_SCRIPT, [ns.pid, started_at] + topics.settings_to_args(settings))
+    await start_script(ns, script, args)
     while ns.peek(done) == message.NO_DATA:
         await ns.nextPortWrite(done)
     ns.clearPort(done)
@@ -115,7 +119,8 @@ async def main(ns: NS) -> None:
         ns.tprint(f"ERROR hwgw/start.js: {error}")
         return
     RUNNER["settings"] = settings
-    await research(ns, settings, started_at)
+    await run_alone(ns, settings, topics.RESEARCHER_SCRIPT, [ns.pid, started_at] + topics.settings_to_args(settings))
+    await run_alone(ns, settings, topics.PROBE_SCRIPT, topics.settings_to_args(settings))
     await start_script(ns, topics.BROKER_SCRIPT, ["--port", settings["port"]])
     bus = Bus(ns, "runner", settings["port"])
     await bus.setup(on_script_requested, on_batch_requested, request_script)
