@@ -1,7 +1,7 @@
 """The BitNode's multipliers in the emulator: the probe learns them at each start, and the batches are sized with them.
 
 Assertions read the emulator's own record (the file the probe wrote, every hack/grow/weaken call and the target's
-state right after) against the scenario's multipliers.
+state right after) against the scenario's multipliers and the prediction in the orchestrator's status file.
 """
 
 import json
@@ -63,3 +63,16 @@ def test_every_batch_lands_in_order_on_a_prepped_target(system):
             assert before[job.target], f"batch {job.batch}'s hack landed on {job.target} unprepped"
         before[job.target] = job.restored
 
+
+
+@pytest.mark.xfail(strict=True, reason="the batcher keeps about 90% of the batches the planner's period allows in "
+                   "flight (memory skips: each job whole on one node, over its own interval), and the first weaken "
+                   "time after prep runs below the steady rate; BitNode 1 falls short the same way")
+def test_income_is_at_least_90_percent_of_the_planners_prediction(system):
+    _, em, _ = system
+    status = json.loads(em.servers["home"].files["hwgw/status.txt"])
+    planned = sum(target["plannedIncome"] for target in status["targets"])
+    hacks = [job for job in em.jobs if job.kind == "hack" and job.end is not None]
+    since = max(min(job.end for job in hacks if job.target == target["target"]) for target in status["targets"])
+    earned = sum(job.result for job in hacks if job.end >= since)
+    assert earned / ((HOURS * 3_600_000 - since) / 1000) >= 0.9 * planned
