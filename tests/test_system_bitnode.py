@@ -27,6 +27,7 @@ def built(tmp_path_factory):
 def system(built):
     scenario = load(find("bitnode"))
     scenario["hours"] = HOURS
+    scenario["settings"]["latency"] = "none"  # the system's logic, on an exact clock
     return scenario, *simulate(scenario, plan(scenario, built, baseline=False))
 
 
