@@ -23,8 +23,6 @@ from .netscript import NETSCRIPT
 from .report import money
 from .world import Player, Server, build_servers, link
 
-# Calls that block the page while the game starts a script (latency effect "exec_call").
-BLOCKING = {"exec", "run"}
 COST_FILES = {"3.0": "ramcosts-3.0.json", "2.8.1": "ramcosts-2.8.1.json"}
 
 
@@ -174,10 +172,11 @@ class Emulator:
         self.scripts[pid] = script
         self.change_ram(server, ram * threads)
         if self.latency.on("exec_call"):
-            first = (server.hostname, path, server.hashes[path]) not in self.loaded
+            key = self.load_key(server, path)
+            first = key not in self.loaded
             self.advance_to(self.now + self.latency.sample("exec_call_first" if first else "exec_call"))
             if first and not (self.latency.on("exec") or self.latency.on("first_load")):
-                self.loaded[(server.hostname, path, server.hashes[path])] = self.now
+                self.loaded[key] = self.now
         if self.latency.on("exec") or self.latency.on("first_load"):
             script.waits.add(self.schedule(0, pid, action="start", late=self.start_delay(server, path)))
         else:
@@ -189,10 +188,15 @@ class Emulator:
         server = script.host
         return ["s", script.pid, server.hostname, server.signature(), script.path, list(script.args), script.threads]
 
+    @staticmethod
+    def load_key(server: Server, path: str) -> tuple:
+        """What a server loads once: this copy of the script there."""
+        return server.hostname, path, server.hashes[path]
+
     def start_delay(self, server: Server, path: str) -> float:
         """From exec to the script's main: longer at a server's first run of this script (the copy of it there),
         which loads its modules; a run that starts while they load waits for them."""
-        key = (server.hostname, path, server.hashes[path])
+        key = self.load_key(server, path)
         loaded = self.loaded.get(key)
         if loaded is None:
             delay = self.latency.sample("first_load" if self.latency.on("first_load") else "exec")
@@ -528,12 +532,13 @@ class Emulator:
                                          f"brings {script.path} to {script.dynamic_ram:.2f} GB, {script.ram:.2f} GB "
                                          "allocated (a Netscript name the static calculator did not see)")
                 return {"d": 1}
+        before = self.now
         try:
             value = table[name](self, script, args)
         except NetscriptError as error:
             return {"e": str(error)}
         if isinstance(value, Event):
             return {"w": value.id}
-        if name in BLOCKING and self.latency.on("exec_call"):
+        if self.now != before:  # the call held up the page (exec): the scripts' clock moves with it
             return {"v": value, "n": self.now}
         return {"v": value}

@@ -11,8 +11,8 @@ before its first start.
 
 SAMPLES = 200
 RAM_FREE_MS = 100  # after a job lands: its report, its end, and the game freeing its RAM
-# The game's autosave (every 60 s by default) holds up the page for up to ~0.7 s while thousands of scripts run
-# (measured in the real game): a job is launched this much earlier, so that one starting during such a stall was
+# With the system running, the game's page stalls for up to ~0.7 s about once a minute (measured on the real clock;
+# the cause is not pinned down): a job is launched this much earlier, so that one starting during such a stall was
 # launched before it. Its worker waits the difference inside its call; only its RAM is held that much longer.
 STALL_MS = 800
 QUANTILE = 0.99
