@@ -152,3 +152,35 @@ def test_a_fresh_8_gb_home_starts_the_whole_control_plane(built):
     batches = batches_of(em)
     assert len(batches) > 50
     assert all([job.command for job in jobs] == ORDER for jobs in batches)
+
+
+HOG = """export async function main(ns) {
+  ns.scp('hold.js', 'pserv-0');
+  await ns.sleep(500000);
+  for (let i = 0; i < 15; i++) {
+    const threads = Math.floor((ns.getServerMaxRam('pserv-0') - ns.getServerUsedRam('pserv-0')) / 1.6);
+    if (threads > 0) ns.tprint('held ' + ns.exec('hold.js', 'pserv-0', threads));
+    await ns.sleep(20000);
+  }
+}
+"""
+
+
+def test_a_job_refused_for_ram_starts_once_the_ram_is_free(built):
+    # Another script takes all of pserv-0's free RAM for 300 ms, up to fifteen times while batches run there: the jobs
+    # launched onto it meanwhile are refused by exec, as when the job before them lands but has not yet ended.
+    files = dict(built)
+    files["hog.js"] = HOG
+    files["hold.js"] = "export async function main(ns) { await ns.sleep(300); }\n"
+    em, summary = run_with(files, [{"script": "hwgw/start.js"}, {"script": "hog.js"}], 0.25)
+    assert em.errors == []
+    assert len([line for line in em.terminal if line.startswith("hog.js: held")]) > 0
+    assert summary["exec_failures"] > 0
+    status = json.loads(em.servers["home"].files["hwgw/status.txt"])["targets"][0]
+    assert status["execRefusals"] > 0 and status["execFailures"] == 0
+    assert "could not start" not in "\n".join(em.terminal)
+    batches = batches_of(em)
+    assert len(batches) > 50
+    assert all([job.command for job in jobs] == ORDER for jobs in batches)
+    last = [line for line in em.terminal if "[batch]" in line][-1]
+    assert "desyncs: 0 late, 0 unprepped, 0 hacks skipped, 0 missed" in last

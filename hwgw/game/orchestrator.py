@@ -92,7 +92,7 @@ class Orchestrator:
                 if job["pid"] == 0:
                     self.warm["left"] -= 1
                 continue
-            batcher.started(job["batch"], job["command"], job["pid"], job["execStart"], job["execFinish"])
+            batcher.started(job["batch"], job["command"], job["pid"], job["execStart"], job["execFinish"], now_ms())
 
     def read_reports(self):
         raw = self.ns.readPort(self.report_port)

@@ -78,6 +78,8 @@ async def on_script_requested(bus, msg):
 
 @command_listener(listens=topics.BATCH_REQUESTED, produces=topics.BATCH_STARTED)
 async def on_batch_requested(bus, msg):
+    """exec each job; the orchestrator hears of each pid, 0 included, and launches a refused job again or gives it
+    up (see the batcher)."""
     body = msg["body"]
     report_port = topics.report_port(RUNNER["settings"])
     started = []
@@ -85,7 +87,7 @@ async def on_batch_requested(bus, msg):
         exec_start = now_ms()
         args = [body["target"], job["command"], job["batch"], job["startTime"], job["expectedFinish"], report_port,
                 job["tolerance"]]
-        pid = launch(bus.ns, WORKER_SCRIPT[job["command"]], job["host"], job["threads"], args)
+        pid = bus.ns.exec(WORKER_SCRIPT[job["command"]], job["host"], job["threads"], *args)
         started.append({"batch": job["batch"], "command": job["command"], "host": job["host"], "pid": pid,
                         "execStart": exec_start, "execFinish": now_ms()})
     await bus.publish(topics.BATCH_STARTED, {"target": body["target"], "jobs": started})

@@ -198,7 +198,8 @@ def pytest_terminal_summary(terminalreporter):
     terminalreporter.section("hwgw in the real game")
     write(f"records in {RESULTS}")
     write(f"{'scenario':<17}{'first $ s':>10}{'1st hack s':>11}{'weaken s':>9}{'planned $/s':>13}  "
-          f"{'income $/s by game minutes':<46}{'late+skip/jobs':>16}{'desync':>7}{'lat p50/p99 ms':>16}"
+          f"{'income $/s by game minutes':<46}{'late+skip/jobs':>16}{'desync':>7}{'refused/lost':>13}"
+          f"{'lat p50/p99 ms':>16}"
           f"{'wall s':>8}")
     for name, r in RECORDS.items():
         if "income" not in r:
@@ -210,6 +211,7 @@ def pytest_terminal_summary(terminalreporter):
               f"{money(r.get('plannedIncome')):>13}  {incomes:<46}"
               f"{(str(after['late_or_skipped']) + '/' + str(after['jobs'])) if after else '-':>16}"
               f"{num(r.get('desynced')):>7}"
+              f"{(num(r.get('execRefusals')) + '/' + num(r.get('execFailures'))) if 'execRefusals' in r else '-':>13}"
               f"{(num(r.get('latency_p50')) + '/' + num(r.get('latency_p99'))) if 'latency_p50' in r else '-':>16}"
               f"{num(r['wall_s']):>8}")
 

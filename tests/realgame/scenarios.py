@@ -116,7 +116,7 @@ def status_figures(statuses: list[tuple[float, dict]]) -> dict:
                "firstHack_s": (first["firstHack"] - last["startedAt"]) / 1000 if first.get("firstHack") else None,
                "jobs": total(last, "jobs"), "late": total(last, "late"),
                "skipped": total(last, "skippedHacks", "missed"), "desynced": total(last, "unprepped"),
-               "execFailures": total(last, "execFailures"),
+               "execFailures": total(last, "execFailures"), "execRefusals": total(last, "execRefusals"),
                "latency_p50": last["latency"]["p50"], "latency_p99": last["latency"]["p99"], "lead": last["lead"]}
     figures["whole_run"] = late_or_skipped(last, None)
     figures["after_prep"] = late_or_skipped(last, prepped) if prepped else None

@@ -13,6 +13,7 @@ def test_nothing_restarts(growth_run):
     assert growth_run["started_after"] == growth_run["started_before"]
     assert growth_run["bad_lines"] == []
     assert growth_run["desynced"] == 0
+    assert growth_run["execFailures"] == 0
 
 
 def test_income_rises_to_90_percent_of_the_new_plan(growth_run):

@@ -143,6 +143,11 @@ class Batch:
         if launched:
             self.jobs[command].scheduled = True
 
+    def undecide(self, command):
+        """A launch the game refused: `command` is to be decided again."""
+        self.decided.pop(command)
+        self.jobs[command].scheduled = False
+
     def finished(self):
         """Every command decided, and every launched one reported back."""
         for command in self.jobs:

@@ -14,6 +14,9 @@ dropped beyond that. Weakens and grow start long before the hack, so a batch tha
 call's duration is fixed by the security at the moment it starts, so nothing is launched while a hack or grow of
 this target may land before its weaken within the next lead: the cycle waits for a quiet moment instead.
 
+A launch the game refuses (its node's RAM is still held by the job before, which has landed but not yet ended) is
+launched again at the next quiet moment while its start is a lead away, and given up after that.
+
 Prep rounds use the pool at once: every first weaken, then grow with its weaken. The round that completes the prep
 also launches whole batches, timed at the round's security, to land right behind it, so the first money comes one
 weaken time after the start. Every batch lands after the one before it.
@@ -65,10 +68,12 @@ class Batcher:
         self.cycles = {"total": 0, "totalMs": 0.0}
         self.desyncs = {"late": 0, "unprepped": 0, "skippedHacks": 0}
         self.counts = {"batches": 0, "memorySkips": 0, "missed": 0, "shifted": 0, "prepRounds": 0, "hacks": 0,
-                       "execFailures": 0, "jobs": 0, "landed": 0}
+                       "execFailures": 0, "execRefusals": 0, "jobs": 0, "landed": 0}
         self.money = 0.0
         self.firstHack = 0.0  # when the first hack landed (0: none yet), for the income since then
         self.notes = []
+        self.refused: list[Job] = []  # jobs the game refused to start, to launch again (see `started`) ...
+        self.refused_batches: list[Batch] = []  # ... and their batches
         self.elevated = False
         self.skipping = False
 
@@ -124,7 +129,7 @@ class Batcher:
 
     def due(self, now):
         """When the next cycle has something to do (launch, decide, prep); `now` if already."""
-        if self.mode != BATCH and self.prep_in_flight() == 0:
+        if (self.mode != BATCH and self.prep_in_flight() == 0) or len(self.refused) > 0:
             return self.quiet_after(now)
         moment = now + 3600000
         lookahead = self.timing.lookahead()
@@ -159,6 +164,7 @@ class Batcher:
         if self.skipping and full:
             self.skipping = False
             self.notes.append(f"{self.target} reads prepped again; hacking resumes")
+        self.relaunch(now, launches)
         horizon = now + self.timing.lookahead()
         self.nextStart = max(self.nextStart, self.lastLanding + self.period - self.stats.duration(WEAKHACK))
         while self.nextStart <= horizon:
@@ -178,6 +184,7 @@ class Batcher:
             self.desyncs["unprepped"] += 1
             self.notes.append(f"desync: {self.target} is at security {security:.3f} (min {self.stats.minDifficulty}) "
                               "with no landing in progress; holding launches")
+        self.relaunch(now, launches, False)
         self.decide_pending(now, launches, False)
         if len(self.batches) == 0:
             self.mode = PREP
@@ -349,8 +356,10 @@ class Batcher:
 
     # reports
 
-    def started(self, batch_id, command, pid, exec_start, exec_finish):
-        """The runner's answer to a launch: the pid, and exec's start and finish times. Pid 0: it never ran."""
+    def started(self, batch_id, command, pid, exec_start, exec_finish, now):
+        """The runner's answer to a launch: the pid, and exec's start and finish times. Pid 0: the game refused it,
+        most often because the job before it on that node has landed but not yet ended; a batch's job is launched
+        again at the next quiet moment while its start is a lead away (`relaunch`)."""
         batch = self.batches.get(batch_id)
         if batch is None or command not in batch.jobs:
             return None
@@ -359,12 +368,39 @@ class Batcher:
         job.execStart = exec_start
         job.execFinish = exec_finish
         if pid == 0:
-            job.result = FAILED
-            job.done = True
-            self.pool.cancel(job)
-            self.counts["execFailures"] += 1
-            self.notes.append(f"{command} of batch {batch_id} on {self.target} could not start")
+            if self.mode == BATCH and batch.kind == BATCH and job.startTime >= now + self.timing.lead:
+                batch.undecide(command)
+                self.refused.append(batch.jobs[command])
+                self.refused_batches.append(batch)
+                self.counts["execRefusals"] += 1
+                return None
+            self.fail(batch, job)
         return self.close(batch)
+
+    def fail(self, batch, job):
+        """A job the game would not start: its batch goes on without it (the rules drop its hack)."""
+        job.result = FAILED
+        job.done = True
+        batch.decide(job.command, False)
+        self.pool.cancel(job)
+        self.counts["execFailures"] += 1
+        self.notes.append(f"{job.command} of batch {batch.id} on {self.target} could not start on {job.host} "
+                          "(not enough RAM there, or no such file)")
+
+    def relaunch(self, now, launches, allowed=True):
+        """Launch again each refused job while its start is a lead away, else give it up (all of them when not
+        `allowed`: security is high). Called at quiet moments only, as every launch is, so that its call's duration
+        is the planned one."""
+        for index in range(len(self.refused)):
+            job = self.refused[index]
+            batch = self.refused_batches[index]
+            if allowed and job.startTime >= now + self.timing.lead:
+                self.launch(batch, job.command, now, launches)
+            else:
+                self.fail(batch, job)
+                self.close(batch)
+        self.refused = []
+        self.refused_batches = []
 
     def report(self, batch_id, command, telemetry):
         """A worker's telemetry; returns the batch it finished, if any."""

@@ -49,7 +49,8 @@ def target_status(batcher, plan, moment):
             "income": status(batcher, moment)["income"], "jobs": counts["jobs"], "batches": counts["batches"],
             "landed": counts["landed"], "late": desyncs["late"], "skippedHacks": desyncs["skippedHacks"],
             "missed": counts["missed"], "shifted": counts["shifted"], "unprepped": desyncs["unprepped"],
-            "execFailures": counts["execFailures"], "memorySkips": counts["memorySkips"],
+            "execFailures": counts["execFailures"], "execRefusals": counts["execRefusals"],
+            "memorySkips": counts["memorySkips"],
             "prepRounds": counts["prepRounds"], "period": batcher.period}
 
 
