@@ -184,3 +184,25 @@ def test_a_job_refused_for_ram_starts_once_the_ram_is_free(built):
     assert all([job.command for job in jobs] == ORDER for jobs in batches)
     last = [line for line in em.terminal if "[batch]" in line][-1]
     assert "desyncs: 0 late, 0 unprepped, 0 hacks skipped, 0 missed" in last
+
+
+def test_a_deleted_server_leaves_the_pool_and_its_jobs_are_written_off(built):
+    deleted_at = 600000  # batching since about 450 s; the player kills pserv-3's scripts and deletes it
+    em, _ = run_with(built, [{"script": "hwgw/start.js"}], 0.25,
+                     events=[{"at_s": deleted_at / 1000, "delete_server": {"name": "pserv-3"}}])
+    assert em.errors == []
+    text = "\n".join(em.terminal)
+    assert "ERROR" not in text
+    assert re.search(r"pserv-3 gone: \d+ job\(s\) on phantasy written off", text)
+    assert re.search(r"the pool is now \d+ GB on 53 nodes \(was \d+ GB on 54\)", text)
+    assert not any(job.host == "pserv-3" and job.start >= deleted_at for job in em.jobs)
+    batches = batches_of(em)
+    assert all([job.command for job in jobs] == ORDER for jobs in batches)
+    # Hacks already launched when their grow or weaken was killed land on a server left unprepped; no hack launched
+    # after the deletion does, and batching goes on.
+    restored = {}
+    for job in sorted((job for job in em.jobs if job.end is not None), key=lambda job: job.landing):
+        if job.kind == "hack" and not restored.get(job.target, True):
+            assert job.start < deleted_at, f"batch {job.batch}'s hack landed unprepped"
+        restored[job.target] = job.restored
+    assert len([jobs for jobs in batches if jobs[0].end > deleted_at + 120000]) > 100

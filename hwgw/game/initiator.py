@@ -62,7 +62,8 @@ def compute(info, settings, targets=None):
                       "ready": planner.ready_time(server, info["player"], stats, share, timing),
                       "weaken": stats.times["weaken"] * planner.slowdown(stats, security)})
     return {"player": info["player"], "nodes": nodes, "totalRamPool": total, "stats": [entry[0] for entry in chosen],
-            "plans": plans, "startedAt": info["startedAt"]}
+            "plans": plans, "startedAt": info["startedAt"],
+            "hosts": [server["hostname"] for server in info["allServers"]]}
 
 
 def level_gain(since, level, moment, weaken_ms):
@@ -76,7 +77,7 @@ def level_gain(since, level, moment, weaken_ms):
 def stats_body(state):
     return {"stats": [stats.to_message() for stats in state["stats"]], "nodes": state["nodes"],
             "totalRamPool": state["totalRamPool"], "level": state["player"]["skills"]["hacking"],
-            "plans": state["plans"], "startedAt": state["startedAt"]}
+            "plans": state["plans"], "startedAt": state["startedAt"], "hosts": state["hosts"]}
 
 
 @event_listener(topics.INITIALIZATION_INFO_RETRIEVED)

@@ -37,6 +37,7 @@ WARM_WAIT_MS = 120000  # the longest the warm-up waits for its workers
 WARM_SETTLE_MS = 200  # then this long, for the game to end them and free their RAM
 WARM_ROUNDS = 2
 RESCAN_HOLD_MS = 30000  # RAM held for a rescan (it takes well under a second)
+RESCAN_SOON_MS = 10000  # after a job is given up, the next rescan comes this long after the last at the latest
 LATE_SAMPLES = 1000
 
 
@@ -59,12 +60,17 @@ class Orchestrator:
         self.warm = {"round": 0, "left": 0, "size": 0, "sentAt": 0.0, "until": 0.0}
         self.next_rescan = now_ms() + settings["rescan"] * 1000
         self.rescan_host = "home"  # where the researcher last ran, its modules loaded
+        self.last_rescan = now_ms()
+        self.failures = 0  # jobs given up so far, all targets
         self.firstExec = 0.0  # the slowest start of the warm-up's first round: servers loading the workers' modules
 
     def take_stats(self, body):
         if self.pool is None:
             self.pool = RamPool(body["nodes"])
         else:
+            gone = [host for host in self.pool.capacity.keys() if host not in body["hosts"]]
+            for target in self.batchers.keys():
+                self.batchers[target].write_off(gone)
             self.pool.resize(body["nodes"])
         shares = {}
         for plan in body["plans"]:
@@ -93,6 +99,14 @@ class Orchestrator:
                     self.warm["left"] -= 1
                 continue
             batcher.started(job["batch"], job["command"], job["pid"], job["execStart"], job["execFinish"], now_ms())
+
+    def take_script_started(self, body):
+        """A rescan the runner could not start: its node is gone (a deleted server) or full of other scripts. The
+        node takes no new job until a rescan, tried again soon elsewhere, says what it has."""
+        if body["script"] == topics.RESEARCHER_SCRIPT and body["pid"] == 0 and body["host"] == self.rescan_host:
+            self.pool.capacity[body["host"]] = 0
+            self.rescan_host = "home"
+            self.next_rescan = min(self.next_rescan, self.last_rescan + RESCAN_SOON_MS)
 
     def read_reports(self):
         raw = self.ns.readPort(self.report_port)
@@ -142,9 +156,17 @@ class Orchestrator:
         """Every `--rescan` seconds, run the researcher again to find new servers and RAM (see the researcher): where
         it ran last if there is room (home at first), else on the node with the most room. A server's first run of
         the researcher loads its modules inside exec, which holds up the whole page for a few hundred ms in the game,
-        so it stays where it is loaded. Skipped when no node has room for it."""
+        so it stays where it is loaded. Skipped when no node has room for it. A job given up (its node may be gone:
+        a deleted server) brings the next rescan forward to `RESCAN_SOON_MS` after the last."""
+        failures = 0
+        for target in self.batchers.keys():
+            failures += self.batchers[target].counts["execFailures"]
+        if failures > self.failures:
+            self.failures = failures
+            self.next_rescan = min(self.next_rescan, self.last_rescan + RESCAN_SOON_MS)
         if moment < self.next_rescan:
             return
+        self.last_rescan = moment
         self.next_rescan = moment + self.settings["rescan"] * 1000
         free = pool.free_now()
         host = self.rescan_host
@@ -241,6 +263,11 @@ def on_started(bus, msg):
     ORCHESTRATOR["it"].take_started(msg["body"])
 
 
+@event_listener(topics.SCRIPT_STARTED)
+def on_script_started(bus, msg):
+    ORCHESTRATOR["it"].take_script_started(msg["body"])
+
+
 @command_requester(topics.BATCH_REQUESTED)
 async def request_batch(bus, target, jobs):
     await bus.send(topics.BATCH_REQUESTED, {"target": target, "jobs": jobs})
@@ -263,7 +290,7 @@ async def main(ns: NS) -> None:
     ORCHESTRATOR["it"] = orchestrator
     ns.clearPort(orchestrator.report_port)
     bus = Bus(ns, "orchestrator", settings["port"])
-    await bus.setup(on_stats, on_started, request_batch, request_stats, request_script)
+    await bus.setup(on_stats, on_started, on_script_started, request_batch, request_stats, request_script)
     await bus.register(topics.PLAYER_LEVEL_CHANGED, EVENT)
     await request_stats(bus)
     while True:

@@ -30,22 +30,18 @@ from hwgw.game.core.model import WORKER_SCRIPT
 from hwgw.ns import NS
 
 
-def alert(ns: NS, text):
-    ns.tprint(f"ERROR hwgw: {text}")
-    ns.toast(f"hwgw: {text}", "error")
-
-
 FIRST_RETRY_MS = 5
 LAST_RETRY_MS = 1000
 PATIENCE_MS = 30000  # how long a control-plane script may wait for RAM before the player is told
 
 
-def launch(ns: NS, script, host, threads, args):
-    """exec, with every pid checked: 0 raises an alert and the runner goes on."""
-    pid = ns.exec(script, host, threads, *args)
-    if pid == 0:
-        alert(ns, f"could not start {script} on {host} with {threads} thread(s) (not enough RAM or no such file)")
-    return pid
+def try_exec(ns: NS, script, host, threads, args):
+    """exec's pid, 0 when the game refuses. exec throws when `host` is gone (a deleted purchased server), and what
+    it throws is the game's, not a Python exception: anything thrown counts as a refusal."""
+    try:
+        return ns.exec(script, host, threads, *args)
+    except:  # noqa: E722
+        return 0
 
 
 async def start_script(ns: NS, script, args):
@@ -67,12 +63,13 @@ async def start_script(ns: NS, script, args):
 
 @command_listener(listens=topics.SCRIPT_REQUESTED, produces=topics.SCRIPT_STARTED)
 async def on_script_requested(bus, msg):
-    """A control-plane script goes on home, however long its RAM takes; a rescan where the orchestrator found room."""
+    """A control-plane script goes on home, however long its RAM takes; a rescan where the orchestrator found room
+    (the orchestrator hears of a refusal and picks another node)."""
     body = msg["body"]
     if body["host"] == "home":
         pid = await start_script(bus.ns, body["script"], body["args"])
     else:
-        pid = launch(bus.ns, body["script"], body["host"], body["threads"], body["args"])
+        pid = try_exec(bus.ns, body["script"], body["host"], body["threads"], body["args"])
     await bus.publish(topics.SCRIPT_STARTED, {"script": body["script"], "host": body["host"], "pid": pid})
 
 
@@ -87,7 +84,7 @@ async def on_batch_requested(bus, msg):
         exec_start = now_ms()
         args = [body["target"], job["command"], job["batch"], job["startTime"], job["expectedFinish"], report_port,
                 job["tolerance"]]
-        pid = bus.ns.exec(WORKER_SCRIPT[job["command"]], job["host"], job["threads"], *args)
+        pid = try_exec(bus.ns, WORKER_SCRIPT[job["command"]], job["host"], job["threads"], args)
         started.append({"batch": job["batch"], "command": job["command"], "host": job["host"], "pid": pid,
                         "execStart": exec_start, "execFinish": now_ms()})
     await bus.publish(topics.BATCH_STARTED, {"target": body["target"], "jobs": started})

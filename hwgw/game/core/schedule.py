@@ -25,7 +25,8 @@ Desyncs are detected and reported: a worker that started too late (it does nothi
 not at maximum money and minimum security (it took less than planned), and security above minimum at a moment when
 every weaken has caught up. The corrections skip hacks: after an unprepped landing no hack is launched until the
 target reads max money at a quiet moment (the batches go on without hacks, so their grows restore it); while
-security reads high nothing is launched at all, and once nothing is in flight the target is prepped again.
+security reads high nothing is launched at all, and once nothing is in flight the target is prepped again. Jobs on
+a server that is gone (a deleted purchased server) are written off, and hacks are skipped the same way.
 """
 
 import math
@@ -68,7 +69,7 @@ class Batcher:
         self.cycles = {"total": 0, "totalMs": 0.0}
         self.desyncs = {"late": 0, "unprepped": 0, "skippedHacks": 0}
         self.counts = {"batches": 0, "memorySkips": 0, "missed": 0, "shifted": 0, "prepRounds": 0, "hacks": 0,
-                       "execFailures": 0, "execRefusals": 0, "jobs": 0, "landed": 0}
+                       "execFailures": 0, "execRefusals": 0, "writtenOff": 0, "jobs": 0, "landed": 0}
         self.money = 0.0
         self.firstHack = 0.0  # when the first hack landed (0: none yet), for the income since then
         self.notes = []
@@ -256,6 +257,9 @@ class Batcher:
             while len(queue) > 0 and self.start_of(queue[0], command) <= horizon:
                 batch = queue.pop(0)
                 job = batch.jobs[command]
+                if job.result == FAILED:  # written off: its node is gone
+                    self.close(batch)
+                    continue
                 job.startTime = self.start_of(batch, command)
                 if not allowed and job.startTime > now + lead + self.timing.lookahead() / 2:
                     queue.insert(0, batch)
@@ -386,6 +390,32 @@ class Batcher:
         self.counts["execFailures"] += 1
         self.notes.append(f"{job.command} of batch {batch.id} on {self.target} could not start on {job.host} "
                           "(not enough RAM there, or no such file)")
+
+    def write_off(self, hosts):
+        """Jobs on servers that are gone (a purchased server is deleted once its scripts are killed) will never
+        report: each counts as failed, so its batch drops its hack if not yet launched. A weaken that never lands
+        leaves security high, so hacks are held until the target reads prepped again."""
+        lost = 0
+        for batch_id in list(self.batches.keys()):
+            batch = self.batches[batch_id]
+            for command in batch.jobs.keys():
+                job = batch.jobs[command]
+                if job.host in hosts and not job.done:
+                    if job in self.refused:
+                        index = self.refused.index(job)
+                        self.refused.pop(index)
+                        self.refused_batches.pop(index)
+                    job.result = FAILED
+                    job.done = True
+                    batch.decide(command, False)
+                    self.pool.cancel(job)
+                    lost += 1
+            self.close(batch)
+        if lost > 0:
+            self.skipping = True
+            self.counts["writtenOff"] += lost
+            self.notes.append(f"{', '.join(hosts)} gone: {lost} job(s) on {self.target} written off; "
+                              "hacks held until it reads prepped")
 
     def relaunch(self, now, launches, allowed=True):
         """Launch again each refused job while its start is a lead away, else give it up (all of them when not

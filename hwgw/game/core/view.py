@@ -50,6 +50,7 @@ def target_status(batcher, plan, moment):
             "landed": counts["landed"], "late": desyncs["late"], "skippedHacks": desyncs["skippedHacks"],
             "missed": counts["missed"], "shifted": counts["shifted"], "unprepped": desyncs["unprepped"],
             "execFailures": counts["execFailures"], "execRefusals": counts["execRefusals"],
+            "writtenOff": counts["writtenOff"],
             "memorySkips": counts["memorySkips"],
             "prepRounds": counts["prepRounds"], "period": batcher.period}
 
