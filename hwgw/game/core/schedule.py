@@ -15,7 +15,8 @@ call's duration is fixed by the security at the moment it starts, so nothing is 
 this target may land before its weaken within the next lead: the cycle waits for a quiet moment instead.
 
 A launch the game refuses (its node's RAM is still held by the job before, which has landed but not yet ended) is
-launched again at the next quiet moment while its start is a lead away, and given up after that.
+launched again at the next quiet moment until its start has passed (a worker a little late still runs; later, it
+does nothing and says so), and given up after that.
 
 Prep rounds use the pool at once: every first weaken, then grow with its weaken. The round that completes the prep
 also launches whole batches, timed at the round's security, to land right behind it, so the first money comes one
@@ -363,7 +364,7 @@ class Batcher:
     def started(self, batch_id, command, pid, exec_start, exec_finish, now):
         """The runner's answer to a launch: the pid, and exec's start and finish times. Pid 0: the game refused it,
         most often because the job before it on that node has landed but not yet ended; a batch's job is launched
-        again at the next quiet moment while its start is a lead away (`relaunch`)."""
+        again at the next quiet moment until its start has passed (`relaunch`)."""
         batch = self.batches.get(batch_id)
         if batch is None or command not in batch.jobs:
             return None
@@ -372,7 +373,7 @@ class Batcher:
         job.execStart = exec_start
         job.execFinish = exec_finish
         if pid == 0:
-            if self.mode == BATCH and batch.kind == BATCH and job.startTime >= now + self.timing.lead:
+            if self.mode == BATCH and batch.kind == BATCH and job.startTime > now:
                 batch.undecide(command)
                 self.refused.append(batch.jobs[command])
                 self.refused_batches.append(batch)
@@ -418,13 +419,13 @@ class Batcher:
                               "hacks held until it reads prepped")
 
     def relaunch(self, now, launches, allowed=True):
-        """Launch again each refused job while its start is a lead away, else give it up (all of them when not
+        """Launch again each refused job until its start has passed, then give it up (all of them when not
         `allowed`: security is high). Called at quiet moments only, as every launch is, so that its call's duration
         is the planned one."""
         for index in range(len(self.refused)):
             job = self.refused[index]
             batch = self.refused_batches[index]
-            if allowed and job.startTime >= now + self.timing.lead:
+            if allowed and job.startTime > now:
                 self.launch(batch, job.command, now, launches)
             else:
                 self.fail(batch, job)
