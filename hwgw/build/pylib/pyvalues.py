@@ -110,7 +110,8 @@ def equal(a, b):
     """Python's `a == b`."""
     if a is b:
         return a == a  # NaN is not equal to itself
-    family_a, family_b = kind(a), kind(b)
+    family_a = kind(a)  # not `x, y = ...`, which would make a tuple at each call
+    family_b = kind(b)
     if family_a == "none" or family_b == "none":
         return family_a == family_b
     numeric_a = family_a == "number" or family_a == "bool"
@@ -179,7 +180,8 @@ def _unorderable(a, b, operator):
 
 def compare(a, b, operator):
     """Python's `a < b`, `a <= b`, `a > b` or `a >= b`, with the operator given as text."""
-    family_a, family_b = kind(a), kind(b)
+    family_a = kind(a)
+    family_b = kind(b)
     numeric_a = family_a == "number" or family_a == "bool"
     numeric_b = family_b == "number" or family_b == "bool"
     if (numeric_a and numeric_b) or (family_a == "str" and family_b == "str"):
@@ -214,6 +216,8 @@ def compare(a, b, operator):
 
 
 def less(a, b):
+    if __typeof__(a) == "number" and __typeof__(b) == "number":
+        return a < b
     return compare(a, b, "<")
 
 
