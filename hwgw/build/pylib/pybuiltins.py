@@ -67,6 +67,11 @@ class RuntimeError(Exception):
     pass
 
 
+# Built code calls the functions from here to the next pragma with positional arguments only (operators, len, the
+# value helpers): without keyword arguments they skip the check of their last argument for them at each call.
+__pragma__("nokwargs")
+
+
 def _numeric(family):
     return family == "number" or family == "bool"
 
@@ -352,6 +357,9 @@ def _in_place(a, b, result):
     for element in result:
         a.push(element)
     return a
+
+
+__pragma__("kwargs")
 
 
 def __ior__(a, b):
@@ -667,6 +675,9 @@ def ord(char):  # noqa: A001
     return char.codePointAt(0)
 
 
+__pragma__("nokwargs")  # len, issubclass and __neg__, as above
+
+
 def len(value):  # noqa: A001
     if Array.isArray(value) or __typeof__(value) == "string":
         return value.length
@@ -694,6 +705,9 @@ def __neg__(a):
     if kind(a) == "object" and hasattr(a, "__neg__"):
         return a.__neg__()
     raise TypeError("bad operand type for unary -: '" + type_name(a) + "'")
+
+
+__pragma__("kwargs")
 
 
 def round(number, ndigits=None):

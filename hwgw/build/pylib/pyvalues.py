@@ -56,6 +56,11 @@ for (const cls of _EXCEPTIONS) {
 """)
 
 
+# Built code calls the functions from here to the next pragma with positional arguments only (operators, len, the
+# value helpers): without keyword arguments they skip the check of their last argument for them at each call.
+__pragma__("nokwargs")
+
+
 def kind(value):
     """The Python type family of a value: none, bool, number, str, list, tuple, set, dict or object."""
     if value == None:  # noqa: E711  (JavaScript ==: null and undefined)
@@ -219,6 +224,9 @@ def less(a, b):
     if __typeof__(a) == "number" and __typeof__(b) == "number":
         return a < b
     return compare(a, b, "<")
+
+
+__pragma__("kwargs")
 
 
 def slice_bounds(length, start, stop, step):
