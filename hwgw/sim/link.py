@@ -20,11 +20,16 @@ class HarnessError(RuntimeError):
     """The Node side stopped, or went silent because a script never yields."""
 
 
+# One encoder and one decoder for every message: json.dumps with options makes a new encoder at each call.
+ENCODER = json.JSONEncoder(separators=(",", ":"), allow_nan=False)
+DECODER = json.JSONDecoder()
+
+
 def encode(value) -> str:
     try:
-        return json.dumps(value, separators=(",", ":"), allow_nan=False)
+        return ENCODER.encode(value)
     except ValueError:
-        return json.dumps(tag_numbers(value), separators=(",", ":"), allow_nan=False)
+        return ENCODER.encode(tag_numbers(value))
 
 
 def tag_numbers(value):
@@ -84,7 +89,7 @@ class NodeLink:
             self._pending += self._read()
         line, _, self._pending = self._pending.partition(b"\n")
         arrived = time.perf_counter()
-        message = json.loads(line)
+        message = DECODER.decode(line.decode())
         self.received += 1
         self.wall["wait"] += arrived - started
         self.wall["json"] += time.perf_counter() - arrived
