@@ -1,8 +1,8 @@
 // Runs built Netscript modules for the emulator. The game state lives in the Python process; this side gives every
 // running script an `ns`, holds the ports, and talks to Python over two pipes, one JSON object per line:
-//   to Python (fd argv[2]):  {t:"call", p, f, a} | {t:"fs", h} | {t:"src", k} | {t:"timer", ms} | {t:"wake"}
-//                            (a port write's reader, when the game's latency is modelled) | {t:"idle"}
-//                            and, needing no reply, {t:"done", p, e, l} | {t:"untimer", w}
+//   to Python (fd argv[2]):  {t:"call", p, f, a} | {t:"fs", h} | {t:"src", k} | {t:"timer", ms} | {t:"idle"}
+//                            and, needing no reply, {t:"done", p, e, l} | {t:"untimer", w} | {t:"wake", w}
+//                            (a port write's reader, when the game's latency is modelled: w is its wait's id)
 //   from Python (fd argv[3]): replies {v} value, {e} error, {w} id of a pending promise, {d} caller is dead,
 //                            plus actions {a: [...]}; the reply to "idle" also carries the clock {n} or {x} to stop,
 //                            which this side answers with where its time went {wait, json, pipe, total, cpu} (ms).
@@ -150,13 +150,18 @@ function copyForPort(value) {
   return typeof value === "object" && value !== null ? structuredClone(value) : value;
 }
 
+// A port wake's wait gets its id here, without a round trip to Python, whose ids for its waits are positive.
+let lastWake = 0;
+
 function notifyPort(number) {
   const waiting = portWaiters.get(number);
   if (waiting) {
     portWaiters.delete(number);
     for (const resolve of waiting) {
-      if (config.portWake) waits.set(request({ t: "wake" }).w, { timer: resolve });
-      else resolve();
+      if (config.portWake) {
+        waits.set(--lastWake, { timer: resolve });
+        send({ t: "wake", w: lastWake });
+      } else resolve();
     }
   }
 }
