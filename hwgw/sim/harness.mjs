@@ -45,9 +45,23 @@ function receive() {
   }
 }
 
+// Messages that need no reply wait here and go with the next request, in one write: Python acts only on requests,
+// and reads the messages in order before each.
+let unsent = "";
+
+function tell(message) {
+  const started = realNow();
+  unsent += JSON.stringify(message) + "\n";
+  wall.json += realNow() - started;
+}
+process.on("exit", () => {
+  if (unsent) writeSync(TO_PYTHON, unsent);  // a crash's last messages, before Python reads the end of the pipe
+});
+
 function send(message) {
   const started = realNow();
-  const data = Buffer.from(JSON.stringify(message) + "\n");
+  const data = Buffer.from(unsent + JSON.stringify(message) + "\n");
+  unsent = "";
   const encoded = realNow();
   let offset = 0;
   while (offset < data.length) offset += writeSync(TO_PYTHON, data, offset);
@@ -116,7 +130,7 @@ globalThis.setTimeout = (callback, ms = 0, ...args) => {
   return id;
 };
 globalThis.clearTimeout = (id) => {
-  if (waits.delete(id)) send({ t: "untimer", w: id });
+  if (waits.delete(id)) tell({ t: "untimer", w: id });
 };
 const intervals = new Map();
 globalThis.setInterval = (callback, ms = 0, ...args) => {
@@ -160,7 +174,7 @@ function notifyPort(number) {
     for (const resolve of waiting) {
       if (config.portWake) {
         waits.set(--lastWake, { timer: resolve });
-        send({ t: "wake", w: lastWake });
+        tell({ t: "wake", w: lastWake });
       } else resolve();
     }
   }
@@ -458,7 +472,7 @@ async function startScript(pid, host, signature, path, args, threads) {
   runAtExit(script);
   script.dead = true;
   const failed = error && !(error instanceof ScriptDeath);
-  send({ t: "done", p: pid, e: failed ? describe(error) : null, l: failed ? script.log : [] });
+  tell({ t: "done", p: pid, e: failed ? describe(error) : null, l: failed ? script.log : [] });
 }
 
 function kill(pid) {
