@@ -226,6 +226,21 @@ def less(a, b):
     return compare(a, b, "<")
 
 
+def _numbers(array):
+    for index in range(array.length):
+        if __typeof__(array[index]) != "number":
+            return False
+    return True
+
+
+def _ascending(a, b):
+    return -1 if a < b else (1 if b < a else 0)
+
+
+def _descending(a, b):
+    return -1 if b < a else (1 if a < b else 0)
+
+
 __pragma__("kwargs")
 
 
@@ -258,6 +273,9 @@ def slice_positions(length, start, stop, step):
 
 def sort_in_place(array, key=None, reverse=False):
     """Python's list.sort: stable, Python's `<` on the keys; with reverse, equal keys keep their order."""
+    if not key and _numbers(array):  # JavaScript's sort is stable too, and `<` on numbers is Python's
+        array.js_sort(_descending if reverse else _ascending)
+        return
     keys = [key(value) for value in array] if key else array.slice()
     order = [position for position in range(array.length)]
 
