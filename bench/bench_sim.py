@@ -76,6 +76,7 @@ def system_hour(hours: float, cpu_prof: bool) -> None:
     rows = [(f"node: {name}", seconds) for name, seconds in parts["node"].items()]
     rows += [(f"python: {name}", seconds) for name, seconds in parts["python"].items()]
     rows.append(("waiting (round trips' wake-ups, a busy CPU)", parts["waiting"]))
+    rows.append(("python polling (overlaps Node, not summed)", parts["polling"]))
     print(f"  {'where the wall time went':44} {'s':>7} {'%':>5}")
     for name, seconds in rows:
         print(f"  {name:44} {seconds:7.1f} {100 * seconds / wall:5.1f}")

@@ -324,7 +324,7 @@ class Emulator:
                 started = time.perf_counter()
                 value = self.land(event.job, script)
                 self.wall["landings"] += time.perf_counter() - started
-        self.outbox.append(["r", event.id, value])
+        self.outbox.append(["r", event.id if event.wait is None else event.wait, value])
 
     # scenario events
 
@@ -501,7 +501,8 @@ class Emulator:
                 elif kind == "timer":
                     reply = {"w": self.timer(message["ms"]).id}
                 elif kind == "wake":
-                    reply = {"w": self.schedule(0, late=self.latency.sample("port_wake"), nesting=self.nesting).id}
+                    self.schedule(0, late=self.latency.sample("port_wake"), nesting=self.nesting).wait = message["w"]
+                    continue
                 else:
                     raise HarnessError(f"unexpected message from the harness: {message}")
                 if self.outbox:

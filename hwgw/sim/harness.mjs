@@ -1,8 +1,8 @@
 // Runs built Netscript modules for the emulator. The game state lives in the Python process; this side gives every
 // running script an `ns`, holds the ports, and talks to Python over two pipes, one JSON object per line:
-//   to Python (fd argv[2]):  {t:"call", p, f, a} | {t:"fs", h} | {t:"src", k} | {t:"timer", ms} | {t:"wake"}
-//                            (a port write's reader, when the game's latency is modelled) | {t:"idle"}
-//                            and, needing no reply, {t:"done", p, e, l} | {t:"untimer", w}
+//   to Python (fd argv[2]):  {t:"call", p, f, a} | {t:"fs", h} | {t:"src", k} | {t:"timer", ms} | {t:"idle"}
+//                            and, needing no reply, {t:"done", p, e, l} | {t:"untimer", w} | {t:"wake", w}
+//                            (a port write's reader, when the game's latency is modelled: w is its wait's id)
 //   from Python (fd argv[3]): replies {v} value, {e} error, {w} id of a pending promise, {d} caller is dead,
 //                            plus actions {a: [...]}; the reply to "idle" also carries the clock {n} or {x} to stop,
 //                            which this side answers with where its time went {wait, json, pipe, total, cpu} (ms).
@@ -45,9 +45,23 @@ function receive() {
   }
 }
 
+// Messages that need no reply wait here and go with the next request, in one write: Python acts only on requests,
+// and reads the messages in order before each.
+let unsent = "";
+
+function tell(message) {
+  const started = realNow();
+  unsent += JSON.stringify(message) + "\n";
+  wall.json += realNow() - started;
+}
+process.on("exit", () => {
+  if (unsent) writeSync(TO_PYTHON, unsent);  // a crash's last messages, before Python reads the end of the pipe
+});
+
 function send(message) {
   const started = realNow();
-  const data = Buffer.from(JSON.stringify(message) + "\n");
+  const data = Buffer.from(unsent + JSON.stringify(message) + "\n");
+  unsent = "";
   const encoded = realNow();
   let offset = 0;
   while (offset < data.length) offset += writeSync(TO_PYTHON, data, offset);
@@ -116,7 +130,7 @@ globalThis.setTimeout = (callback, ms = 0, ...args) => {
   return id;
 };
 globalThis.clearTimeout = (id) => {
-  if (waits.delete(id)) send({ t: "untimer", w: id });
+  if (waits.delete(id)) tell({ t: "untimer", w: id });
 };
 const intervals = new Map();
 globalThis.setInterval = (callback, ms = 0, ...args) => {
@@ -150,13 +164,18 @@ function copyForPort(value) {
   return typeof value === "object" && value !== null ? structuredClone(value) : value;
 }
 
+// A port wake's wait gets its id here, without a round trip to Python, whose ids for its waits are positive.
+let lastWake = 0;
+
 function notifyPort(number) {
   const waiting = portWaiters.get(number);
   if (waiting) {
     portWaiters.delete(number);
     for (const resolve of waiting) {
-      if (config.portWake) waits.set(request({ t: "wake" }).w, { timer: resolve });
-      else resolve();
+      if (config.portWake) {
+        waits.set(--lastWake, { timer: resolve });
+        tell({ t: "wake", w: lastWake });
+      } else resolve();
     }
   }
 }
@@ -453,7 +472,7 @@ async function startScript(pid, host, signature, path, args, threads) {
   runAtExit(script);
   script.dead = true;
   const failed = error && !(error instanceof ScriptDeath);
-  send({ t: "done", p: pid, e: failed ? describe(error) : null, l: failed ? script.log : [] });
+  tell({ t: "done", p: pid, e: failed ? describe(error) : null, l: failed ? script.log : [] });
 }
 
 function kill(pid) {

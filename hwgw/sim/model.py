@@ -69,6 +69,7 @@ class Event:
     cancelled: bool = False
     action: str = None  # None: resolve the wait `id` on the Node side; "start"/"end": start or end script `pid`
     nesting: int = 0
+    wait: int = None  # the Node side's id of the wait it resolves, if that side chose it (a port wake)
 
     def __lt__(self, other):
         return (self.due, self.id) < (other.due, other.id)

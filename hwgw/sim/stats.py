@@ -52,7 +52,8 @@ FORMULA_CALLS = ("hack", "grow", "weaken", "getHackTime", "getGrowTime", "getWea
 def wall_breakdown(em, wall_s: float) -> dict:
     """Where the wall seconds of a run went. Node: its CPU time running the scripts (their JavaScript and the harness
     around it), JSON, pipe writes. Python: its ns calls, the formulas (hack/grow/weaken and analysis calls, landings),
-    RAM pricing, JSON, and the rest of its CPU time (its loop: events, dispatch, pipes). Waiting: the rest, when
+    RAM pricing, JSON, and the rest of its CPU time (its loop: events, dispatch, pipes). Polling: Python's CPU time
+    looking for Node's answer while Node works, on another CPU, so it is not in the sum. Waiting: the rest, when
     neither side ran: waking the side blocked on its pipe at each round trip, and waiting for a CPU."""
     if em.link_wall is None or em.node_wall is None:
         return {}
@@ -60,10 +61,10 @@ def wall_breakdown(em, wall_s: float) -> dict:
     formulas = em.wall["landings"] + sum(t for name, t in em.call_wall.items() if name.startswith(FORMULA_CALLS))
     python = {"ns calls": sum(em.call_wall.values()) + em.wall["landings"] - formulas, "formulas": formulas,
               "RAM pricing": em.wall["RAM pricing"], "json": link["json"]}
-    python["event loop"] = max(0.0, em.cpu_s - sum(python.values()))
+    python["event loop"] = max(0.0, em.cpu_s - link["poll"] - sum(python.values()))
     node_parts = {"json": node["json"] / 1000, "pipe": node["pipe"] / 1000}
     node_parts = {"scripts": max(0.0, node["cpu"] / 1000 - sum(node_parts.values())), **node_parts}
-    return {"node": node_parts, "python": python,
+    return {"node": node_parts, "python": python, "polling": link["poll"],
             "waiting": max(0.0, wall_s - sum(node_parts.values()) - sum(python.values()))}
 
 

@@ -67,6 +67,11 @@ class RuntimeError(Exception):
     pass
 
 
+# Built code calls the functions from here to the next pragma with positional arguments only (operators, len, the
+# value helpers): without keyword arguments they skip the check of their last argument for them at each call.
+__pragma__("nokwargs")
+
+
 def _numeric(family):
     return family == "number" or family == "bool"
 
@@ -91,18 +96,26 @@ def __ne__(a, b):
 
 
 def __lt__(a, b):
+    if __typeof__(a) == "number" and __typeof__(b) == "number":
+        return a < b
     return compare(a, b, "<")
 
 
 def __le__(a, b):
+    if __typeof__(a) == "number" and __typeof__(b) == "number":
+        return a <= b
     return compare(a, b, "<=")
 
 
 def __gt__(a, b):
+    if __typeof__(a) == "number" and __typeof__(b) == "number":
+        return a > b
     return compare(a, b, ">")
 
 
 def __ge__(a, b):
+    if __typeof__(a) == "number" and __typeof__(b) == "number":
+        return a >= b
     return compare(a, b, ">=")
 
 
@@ -111,6 +124,9 @@ def __in__(element, container):
 
 
 def __getitem__(container, key):
+    if (Array.isArray(container) and container.__class__ is not set and __typeof__(key) == "number"
+            and Number.isInteger(key) and key >= 0 and key < container.length):
+        return container[key]
     family = kind(container)
     if family == "dict":
         py_hashable(key)
@@ -162,7 +178,10 @@ def _repeat(sequence, times):
 
 
 def __add__(a, b):
-    family_a, family_b = kind(a), kind(b)
+    if __typeof__(a) == "number" and __typeof__(b) == "number":
+        return a + b
+    family_a = kind(a)  # not `x, y = ...`, which would make a tuple at each call
+    family_b = kind(b)
     if _numeric(family_a) and _numeric(family_b):
         return Number(a) + Number(b)
     if family_a == "str" and family_b == "str":
@@ -180,6 +199,8 @@ def __add__(a, b):
 
 
 def __iadd__(a, b):
+    if __typeof__(a) == "number" and __typeof__(b) == "number":
+        return a + b
     if kind(a) == "list":
         for element in items(b).slice():
             a.push(element)
@@ -190,7 +211,10 @@ def __iadd__(a, b):
 
 
 def __mul__(a, b):
-    family_a, family_b = kind(a), kind(b)
+    if __typeof__(a) == "number" and __typeof__(b) == "number":
+        return a * b
+    family_a = kind(a)
+    family_b = kind(b)
     if _numeric(family_a) and _numeric(family_b):
         return Number(a) * Number(b)
     if (_sequence(family_a) or family_a == "str") and _numeric(family_b):
@@ -224,6 +248,8 @@ def _divisor(a, b, operator, message):
 
 
 def __truediv__(a, b):
+    if __typeof__(a) == "number" and __typeof__(b) == "number" and b != 0:
+        return a / b
     if kind(a) == "object" and hasattr(a, "__truediv__"):
         return a.__truediv__(b)
     if kind(b) == "object" and hasattr(b, "__rtruediv__"):
@@ -306,6 +332,8 @@ def __and__(a, b):
 
 
 def __sub__(a, b):
+    if __typeof__(a) == "number" and __typeof__(b) == "number":
+        return a - b
     return _set_operation(a, b, "-", lambda inside: not inside)
 
 
@@ -329,6 +357,9 @@ def _in_place(a, b, result):
     for element in result:
         a.push(element)
     return a
+
+
+__pragma__("kwargs")
 
 
 def __ior__(a, b):
@@ -644,7 +675,12 @@ def ord(char):  # noqa: A001
     return char.codePointAt(0)
 
 
+__pragma__("nokwargs")  # len, issubclass and __neg__, as above
+
+
 def len(value):  # noqa: A001
+    if Array.isArray(value) or __typeof__(value) == "string":
+        return value.length
     family = kind(value)
     if family == "str" or _sequence(family) or family == "set":
         return value.length
@@ -662,11 +698,16 @@ def issubclass(cls, classinfo):  # noqa: A001
 
 
 def __neg__(a):
+    if __typeof__(a) == "number":
+        return -a
     if _numeric(kind(a)):
         return -Number(a)
     if kind(a) == "object" and hasattr(a, "__neg__"):
         return a.__neg__()
     raise TypeError("bad operand type for unary -: '" + type_name(a) + "'")
+
+
+__pragma__("kwargs")
 
 
 def round(number, ndigits=None):

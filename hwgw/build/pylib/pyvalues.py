@@ -56,6 +56,11 @@ for (const cls of _EXCEPTIONS) {
 """)
 
 
+# Built code calls the functions from here to the next pragma with positional arguments only (operators, len, the
+# value helpers): without keyword arguments they skip the check of their last argument for them at each call.
+__pragma__("nokwargs")
+
+
 def kind(value):
     """The Python type family of a value: none, bool, number, str, list, tuple, set, dict or object."""
     if value == None:  # noqa: E711  (JavaScript ==: null and undefined)
@@ -110,7 +115,8 @@ def equal(a, b):
     """Python's `a == b`."""
     if a is b:
         return a == a  # NaN is not equal to itself
-    family_a, family_b = kind(a), kind(b)
+    family_a = kind(a)  # not `x, y = ...`, which would make a tuple at each call
+    family_b = kind(b)
     if family_a == "none" or family_b == "none":
         return family_a == family_b
     numeric_a = family_a == "number" or family_a == "bool"
@@ -179,7 +185,8 @@ def _unorderable(a, b, operator):
 
 def compare(a, b, operator):
     """Python's `a < b`, `a <= b`, `a > b` or `a >= b`, with the operator given as text."""
-    family_a, family_b = kind(a), kind(b)
+    family_a = kind(a)
+    family_b = kind(b)
     numeric_a = family_a == "number" or family_a == "bool"
     numeric_b = family_b == "number" or family_b == "bool"
     if (numeric_a and numeric_b) or (family_a == "str" and family_b == "str"):
@@ -214,7 +221,27 @@ def compare(a, b, operator):
 
 
 def less(a, b):
+    if __typeof__(a) == "number" and __typeof__(b) == "number":
+        return a < b
     return compare(a, b, "<")
+
+
+def _numbers(array):
+    for index in range(array.length):
+        if __typeof__(array[index]) != "number":
+            return False
+    return True
+
+
+def _ascending(a, b):
+    return -1 if a < b else (1 if b < a else 0)
+
+
+def _descending(a, b):
+    return -1 if b < a else (1 if a < b else 0)
+
+
+__pragma__("kwargs")
 
 
 def slice_bounds(length, start, stop, step):
@@ -246,6 +273,9 @@ def slice_positions(length, start, stop, step):
 
 def sort_in_place(array, key=None, reverse=False):
     """Python's list.sort: stable, Python's `<` on the keys; with reverse, equal keys keep their order."""
+    if not key and _numbers(array):  # JavaScript's sort is stable too, and `<` on numbers is Python's
+        array.js_sort(_descending if reverse else _ascending)
+        return
     keys = [key(value) for value in array] if key else array.slice()
     order = [position for position in range(array.length)]
 
