@@ -103,7 +103,9 @@ class Orchestrator:
     def take_script_started(self, body):
         """A rescan the runner could not start: its node is gone (a deleted server) or full of other scripts. The
         node takes no new job until a rescan, tried again soon elsewhere, says what it has."""
-        if body["script"] == topics.RESEARCHER_SCRIPT and body["pid"] == 0 and body["host"] == self.rescan_host:
+        if body["script"] != topics.RESEARCHER_SCRIPT or body["pid"] != 0 or self.pool is None:
+            return
+        if body["host"] == self.rescan_host:
             self.pool.capacity[body["host"]] = 0
             self.rescan_host = "home"
             self.next_rescan = min(self.next_rescan, self.last_rescan + RESCAN_SOON_MS)
