@@ -108,7 +108,10 @@ class Orchestrator:
         if body["host"] == self.rescan_host:
             self.pool.capacity[body["host"]] = 0
             self.rescan_host = "home"
-            self.next_rescan = min(self.next_rescan, self.last_rescan + RESCAN_SOON_MS)
+            self.rescan_soon()
+
+    def rescan_soon(self):
+        self.next_rescan = min(self.next_rescan, self.last_rescan + RESCAN_SOON_MS)
 
     def read_reports(self):
         raw = self.ns.readPort(self.report_port)
@@ -165,7 +168,7 @@ class Orchestrator:
             failures += self.batchers[target].counts["execFailures"]
         if failures > self.failures:
             self.failures = failures
-            self.next_rescan = min(self.next_rescan, self.last_rescan + RESCAN_SOON_MS)
+            self.rescan_soon()
         if moment < self.next_rescan:
             return
         self.last_rescan = moment

@@ -74,8 +74,7 @@ class Batcher:
         self.money = 0.0
         self.firstHack = 0.0  # when the first hack landed (0: none yet), for the income since then
         self.notes = []
-        self.refused: list[Job] = []  # jobs the game refused to start, to launch again (see `started`) ...
-        self.refused_batches: list[Batch] = []  # ... and their batches
+        self.refused: list[tuple[Batch, str]] = []  # (batch, command) the game refused to start (see `started`)
         self.elevated = False
         self.skipping = False
 
@@ -375,19 +374,22 @@ class Batcher:
         if pid == 0:
             if self.mode == BATCH and batch.kind == BATCH and job.startTime > now:
                 batch.undecide(command)
-                self.refused.append(batch.jobs[command])
-                self.refused_batches.append(batch)
+                self.refused.append((batch, command))
                 self.counts["execRefusals"] += 1
                 return None
             self.fail(batch, job)
         return self.close(batch)
 
-    def fail(self, batch, job):
-        """A job the game would not start: its batch goes on without it (the rules drop its hack)."""
+    def abandon(self, batch, job):
+        """A job that will never run or report: its batch goes on without it (the rules drop its hack)."""
         job.result = FAILED
         job.done = True
         batch.decide(job.command, False)
         self.pool.cancel(job)
+
+    def fail(self, batch, job):
+        """A job the game would not start."""
+        self.abandon(batch, job)
         self.counts["execFailures"] += 1
         self.notes.append(f"{job.command} of batch {batch.id} on {self.target} could not start on {job.host} "
                           "(not enough RAM there, or no such file)")
@@ -396,20 +398,14 @@ class Batcher:
         """Jobs on servers that are gone (a purchased server is deleted once its scripts are killed) will never
         report: each counts as failed, so its batch drops its hack if not yet launched. A weaken that never lands
         leaves security high, so hacks are held until the target reads prepped again."""
+        self.refused = [(batch, command) for batch, command in self.refused if batch.jobs[command].host not in hosts]
         lost = 0
         for batch_id in list(self.batches.keys()):
             batch = self.batches[batch_id]
             for command in batch.jobs.keys():
                 job = batch.jobs[command]
                 if job.host in hosts and not job.done:
-                    if job in self.refused:
-                        index = self.refused.index(job)
-                        self.refused.pop(index)
-                        self.refused_batches.pop(index)
-                    job.result = FAILED
-                    job.done = True
-                    batch.decide(command, False)
-                    self.pool.cancel(job)
+                    self.abandon(batch, job)
                     lost += 1
             self.close(batch)
         if lost > 0:
@@ -422,16 +418,14 @@ class Batcher:
         """Launch again each refused job until its start has passed, then give it up (all of them when not
         `allowed`: security is high). Called at quiet moments only, as every launch is, so that its call's duration
         is the planned one."""
-        for index in range(len(self.refused)):
-            job = self.refused[index]
-            batch = self.refused_batches[index]
+        for batch, command in self.refused:
+            job = batch.jobs[command]
             if allowed and job.startTime > now:
-                self.launch(batch, job.command, now, launches)
+                self.launch(batch, command, now, launches)
             else:
                 self.fail(batch, job)
                 self.close(batch)
         self.refused = []
-        self.refused_batches = []
 
     def report(self, batch_id, command, telemetry):
         """A worker's telemetry; returns the batch it finished, if any."""
