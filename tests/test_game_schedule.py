@@ -5,7 +5,7 @@ import pytest
 from hwgw.game.core import planner
 from hwgw.game.core.model import GROW, HACK, LATE, WEAKGROW, WEAKHACK
 from hwgw.game.core.pool import RamPool
-from hwgw.game.core.schedule import BATCH, PREP, Batcher
+from hwgw.game.core.schedule import BATCH, OVERDUE_MS, PREP, Batcher
 from hwgw.game.core.timing import Timing
 
 PHANTASY = {"hostname": "phantasy", "moneyMax": 600e6, "minDifficulty": 7, "serverGrowth": 35,
@@ -49,21 +49,25 @@ class Drive:
     def state(self):
         return 7, 590e6 if self.short() else 600e6
 
+    def land(self):
+        """Land and report, in time order, every job due by now."""
+        self.flying.sort()
+        while self.flying and self.flying[0][0] <= self.now:
+            finish, batch_id, command = self.flying.pop(0)
+            self.landed.append([finish, batch_id, command])
+            result = 1.0
+            if command == HACK:
+                stats = self.batcher.stats
+                result = stats.moneyMax * stats.percent * stats.threads[HACK]
+                if self.short():
+                    result *= 0.9
+            job = self.batcher.batches[batch_id].jobs[command]
+            self.batcher.report(batch_id, command, {"startTime": job.first_line, "endTime": finish,
+                                                    "result": result, "pid": 1})
+
     def run(self, until):
         while self.now < until:
-            self.flying.sort()
-            while self.flying and self.flying[0][0] <= self.now:
-                finish, batch_id, command = self.flying.pop(0)
-                self.landed.append([finish, batch_id, command])
-                result = 1.0
-                if command == HACK:
-                    stats = self.batcher.stats
-                    result = stats.moneyMax * stats.percent * stats.threads[HACK]
-                    if self.short():
-                        result *= 0.9
-                job = self.batcher.batches[batch_id].jobs[command]
-                self.batcher.report(batch_id, command, {"startTime": job.first_line, "endTime": finish,
-                                                        "result": result, "pid": 1})
+            self.land()
             security, money = self.state()
             if self.batcher.timing.adapt():
                 self.batcher.retime()
@@ -197,6 +201,8 @@ def test_security_above_minimum_at_a_quiet_moment_holds_launches_and_preps_when_
     batcher, stats, pool = make()
     drive = Drive(batcher)
     drive.run(stats.times["weaken"])
+    drive.now = batcher.quiet_after(drive.now)
+    drive.land()
     assert batcher.cycle(drive.now, 7.5, 600e6) == []
     assert batcher.cycle(drive.now + CYCLE, 7.5, 600e6) == []
     assert batcher.desyncs["unprepped"] == 1
@@ -211,6 +217,36 @@ def test_security_above_minimum_at_a_quiet_moment_holds_launches_and_preps_when_
     assert batcher.mode == PREP
     assert len(batcher.cycle(later + CYCLE, 7.5, 600e6)) > 0
     assert batcher.counts["prepRounds"] == 1
+
+
+def test_a_weaken_held_up_by_a_page_stall_is_waited_for_not_taken_for_a_desync():
+    """The page stalls past a hack's landing and its weaken's; the game then runs the overdue hack, the batcher's
+    cycle, and only then the weaken, so security reads one hack high at a quiet moment. Only a weaken overdue by
+    more than OVERDUE_MS makes it a desync."""
+    batcher, stats, pool = make()
+    drive = Drive(batcher)
+    drive.run(stats.times["weaken"] + 10 * batcher.period)
+    drive.flying.sort()
+    hack = next(row for row in drive.flying if row[2] == HACK)
+    weaken = next(row for row in drive.flying if row[1] == hack[1] and row[2] == WEAKHACK)
+    raised = 7 + 0.002 * stats.threads[HACK]
+
+    def land_all_but(rows, moment):
+        drive.now = moment
+        held = [row for row in drive.flying if row in rows]
+        drive.flying = [row for row in drive.flying if row not in rows]
+        drive.land()
+        drive.flying += held
+
+    after_stall = batcher.quiet_after(weaken[0] + GUARD + 1)
+    land_all_but([row for row in drive.flying if row > hack], hack[0])
+    assert batcher.quiet(after_stall)
+    assert batcher.cycle(after_stall, raised, 600e6) == []
+    assert batcher.desyncs["unprepped"] == 0
+    much_later = batcher.quiet_after(weaken[0] + OVERDUE_MS + 1)
+    land_all_but([weaken], much_later)
+    assert batcher.cycle(much_later, raised, 600e6) == []
+    assert batcher.desyncs["unprepped"] == 1
 
 
 def test_a_prep_round_weakens_then_grows_at_the_start_security():

@@ -97,6 +97,7 @@ class Run:
         alerts = self.game.alerts()
         record["bad_lines"] = [line for line in terminal + alerts if "ERROR" in line or "deprecat" in line.lower()]
         record["alerts"] = alerts
+        record["notes"] = [line for line in terminal if "hwgw: desync" in line or "prepped again" in line]
         if self.system:
             record.update(status_figures(self.statuses))
         return record

@@ -12,7 +12,7 @@ def test_the_bought_servers_join_the_pool_within_two_game_minutes(growth_run):
 def test_nothing_restarts(growth_run):
     assert growth_run["started_after"] == growth_run["started_before"]
     assert growth_run["bad_lines"] == []
-    assert growth_run["desynced"] == 0
+    assert growth_run["desynced"] == 0, growth_run["notes"]
     assert growth_run["execFailures"] == 0
 
 

@@ -40,6 +40,7 @@ BATCH = "batch"
 SECURITY_TOLERANCE = 1e-4
 MONEY_TOLERANCE = 1e-6
 PREP_TOLERANCE = 3600000  # ms a prep worker may start late and still run: its round only ends later
+OVERDUE_MS = 5000  # ms a weaken may be overdue and unreported before high security counts as a desync
 
 
 def prep_slot(command, index, count):
@@ -160,6 +161,8 @@ class Batcher:
             else:
                 return launches
         if not prepped:
+            if self.weaken_overdue(now):
+                return launches
             return self.hold(now, security, launches)
         self.elevated = False
         if self.skipping and full:
@@ -176,6 +179,19 @@ class Batcher:
             self.nextStart = start + self.period
         self.decide_pending(now, launches)
         return launches
+
+    def weaken_overdue(self, now):
+        """True when a weaken of this target was due to land by now and has not reported. After a page stall the
+        game runs its overdue timers in order, and this script's may come between a hack and its weaken: security
+        reads high then with the weaken about to land."""
+        for key in self.batches.keys():
+            batch = self.batches[key]
+            for command in [WEAKHACK, WEAKGROW]:
+                if batch.scheduled(command) and not batch.jobs[command].done:
+                    lands = batch.jobs[command].expectedFinish
+                    if now - OVERDUE_MS < lands and lands <= now:
+                        return True
+        return False
 
     def hold(self, now, security, launches):
         """Security above minimum while no landing pair is in progress: launch nothing (a call started now would
