@@ -79,13 +79,13 @@ def test_worker_nodes_need_ram_for_one_worker():
 
 def test_period_follows_the_pool():
     stats = planner.new_stats(server(), player(100), 0.10)
-    # RAM-time of a batch: each job's RAM from its earliest launch (904 ms ahead: 104 for the lead, two cycles and
-    # the landings, 800 for a page stall) to its landing, and on until its RAM is free again (a guard of 5, the lead
-    # of 30 and 100 ms for the worker to end): 1039 ms beyond its duration.
+    # RAM-time of a batch: each job's RAM from its earliest launch (2104 ms ahead: 104 for the lead, two cycles and
+    # the landings, 2000 for the game's autosave) to its landing, and on until its RAM is free again (a guard of 5,
+    # the lead of 30 and 100 ms for the worker to end): 2239 ms beyond its duration.
     t = stats.times
-    ram_time = (stats.threads[HACK] * 1.70 * (t["hack"] + 1039) + stats.threads[GROW] * 1.75 * (t["grow"] + 1039)
-                + (stats.threads[WEAKHACK] + stats.threads[WEAKGROW]) * 1.75 * (t["weaken"] + 1039))
-    assert planner.batch_ram_time(stats, 1039) == pytest.approx(ram_time)
+    ram_time = (stats.threads[HACK] * 1.70 * (t["hack"] + 2239) + stats.threads[GROW] * 1.75 * (t["grow"] + 2239)
+                + (stats.threads[WEAKHACK] + stats.threads[WEAKGROW]) * 1.75 * (t["weaken"] + 2239))
+    assert planner.batch_ram_time(stats, 2239) == pytest.approx(ram_time)
     assert planner.batch_period(stats, 10000, TIMING) == pytest.approx(ram_time / 9700)
     # Four landings with a guard each side (25 ms), a lead (30) and a cycle (20) to find the quiet moment in.
     assert planner.batch_period(stats, 1e9, TIMING) == 75

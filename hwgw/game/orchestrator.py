@@ -3,8 +3,9 @@
 It takes the initiator's batch stats (it never recalculates them) and runs the cycle loop: each turn it handles
 the broker's messages and the workers' reports, then, per target whose batcher has something due, asks the batcher
 which commands to launch now and sends them to the runner as one BatchRequested. The loop sleeps the cycle target
-less the time the cycle took, or until the next batcher is due when that is later (at most a second). A batch's RAM is reserved across the nodes when its weakhack is
-launched (each job for the time it may run) and released as its jobs report back.
+less the time the cycle took, or until the next batcher is due when that is later (at most a second). A batch's RAM
+is reserved across the nodes when its weakhack is launched (each job for the time it may run) and released as its
+jobs report back.
 
 Before launching it compares the player's hacking level with the level of the stats; when they differ it publishes
 PlayerLevelChanged and launches nothing until the initiator's refreshed stats arrive.
@@ -39,6 +40,8 @@ WARM_ROUNDS = 2
 RESCAN_HOLD_MS = 30000  # RAM held for a rescan (it takes well under a second)
 RESCAN_SOON_MS = 10000  # after a job is given up, the next rescan comes this long after the last at the latest
 LATE_SAMPLES = 1000
+STALL_MS = 50  # a wake this late means the page was busy elsewhere: a stall
+STALL_SAMPLES = 100
 
 
 class Orchestrator:
@@ -57,6 +60,7 @@ class Orchestrator:
         self.loops = 0
         self.loop_ms = 0.0
         self.late_wakes: list[float] = []  # ms each recent turn began after the moment it asked to wake at
+        self.stalls: list[list[float]] = []  # [when, ms late] of the last STALL_SAMPLES wakes over STALL_MS late
         self.warm = {"round": 0, "left": 0, "size": 0, "sentAt": 0.0, "until": 0.0}
         self.next_rescan = now_ms() + settings["rescan"] * 1000
         self.rescan_host = "home"  # where the researcher last ran, its modules loaded
@@ -235,10 +239,19 @@ class Orchestrator:
         self.loop_ms += ended - began
 
     def note_wake(self, wake):
-        """How late this turn began after the moment it asked to wake at (the last LATE_SAMPLES turns)."""
-        self.late_wakes.append(now_ms() - wake)
+        """How late this turn began after the moment it asked to wake at (the last LATE_SAMPLES turns). True after
+        a page stall: the timers that came due meanwhile are still queued (workers landing, then ending and freeing
+        their RAM), and a turn that yields once lets them run before it plans on that RAM."""
+        moment = now_ms()
+        self.late_wakes.append(moment - wake)
         if len(self.late_wakes) > LATE_SAMPLES:
             self.late_wakes.pop(0)
+        if moment - wake >= STALL_MS:
+            self.stalls.append([moment, moment - wake])
+            if len(self.stalls) > STALL_SAMPLES:
+                self.stalls.pop(0)
+            return True
+        return False
 
     def show_status(self):
         moment = now_ms()
@@ -305,4 +318,5 @@ async def main(ns: NS) -> None:
         orchestrator.count_loop(began, moment)
         wake = max(moment + 1, wake)
         await ns.sleep(wake - moment)
-        orchestrator.note_wake(wake)
+        if orchestrator.note_wake(wake):
+            await ns.sleep(0)

@@ -66,7 +66,8 @@ def status_json(orchestrator, moment):
                        "firstExec": orchestrator.firstExec,
                        "burst": {"jobs": timing.burstSize, "slowest": timing.burstMax},
                        "loops": orchestrator.loops, "loopMs": orchestrator.loop_ms / max(1, orchestrator.loops),
-                       "cycleLateMs": spread(orchestrator.late_wakes), "latency": spread(timing.latencies),
+                       "cycleLateMs": spread(orchestrator.late_wakes), "stalls": orchestrator.stalls,
+                       "latency": spread(timing.latencies),
                        "pool": {"gb": pool.total(), "peakGb": pool.peak}, "targets": targets})
 
 
@@ -81,6 +82,11 @@ def timing_line(orchestrator):
     loops = orchestrator.loops
     latency = spread(orchestrator.timing.latencies)
     late = spread(orchestrator.late_wakes)
-    return (f"hwgw: lead {orchestrator.timing.lead:.0f} ms (plan to worker {latency['p50']:.0f} ms median, "
+    line = (f"hwgw: lead {orchestrator.timing.lead:.0f} ms (plan to worker {latency['p50']:.0f} ms median, "
             f"{latency['p99']:.0f} ms p99); {loops} loop turns, {orchestrator.loop_ms / max(1, loops):.2f} "
             f"ms each, waking {late['p50']:.1f} ms late (median)")
+    stalls = orchestrator.stalls
+    if len(stalls) > 0:
+        longest = max([stall[1] for stall in stalls])
+        line += f"; {len(stalls)} page stalls of 50 ms or more lately, the longest {longest:.0f} ms"
+    return line
