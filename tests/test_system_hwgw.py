@@ -186,6 +186,24 @@ def test_a_job_refused_for_ram_starts_once_the_ram_is_free(built):
     assert "desyncs: 0 late, 0 unprepped, 0 hacks skipped, 0 missed" in last
 
 
+AUTOSAVE_ONLY = {"latency": {"profile": "quiet", "timers": False, "exec": False, "first_load": False,
+                               "port_wake": False, "ram_free": False, "exec_call": False, "hgw": False}}
+
+
+def test_after_an_autosave_stall_the_workers_due_meanwhile_end_before_anything_is_launched(built):
+    # The game's autosave stops the page for about half a second every minute (the measured figures); the jobs due
+    # meanwhile land and end after it. A turn that planned on their RAM before they ended would be refused by exec.
+    em, summary = run_with(built, [{"script": "hwgw/start.js"}], 0.25, settings=AUTOSAVE_ONLY)
+    assert em.errors == []
+    saves = [job for job in em.jobs if job.end is not None and job.end - job.due > 100]
+    assert len(saves) > 0  # landings the stalls held up
+    status = json.loads(em.servers["home"].files["hwgw/status.txt"])
+    assert len(status["stalls"]) >= 10
+    assert status["targets"][0]["execRefusals"] == 0 and summary["exec_failures"] == 0
+    last = [line for line in em.terminal if "[batch]" in line][-1]
+    assert "desyncs: 0 late, 0 unprepped, 0 hacks skipped, 0 missed" in last
+
+
 def test_a_deleted_server_leaves_the_pool_and_its_jobs_are_written_off(built):
     deleted_at = 600000  # batching since about 450 s; the player kills pserv-3's scripts and deletes it
     em, _ = run_with(built, [{"script": "hwgw/start.js"}], 0.25,

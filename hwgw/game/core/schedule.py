@@ -78,6 +78,7 @@ class Batcher:
         self.refused: list[tuple[Batch, str]] = []  # (batch, command) the game refused to start (see `started`)
         self.elevated = False
         self.skipping = False
+        self.skipUntil = 0.0  # hacks stay skipped until then at least: the landing of the last job written off
 
     # stats
 
@@ -165,7 +166,7 @@ class Batcher:
                 return launches
             return self.hold(now, security, launches)
         self.elevated = False
-        if self.skipping and full:
+        if self.skipping and full and now > self.skipUntil:
             self.skipping = False
             self.notes.append(f"{self.target} reads prepped again; hacking resumes")
         self.relaunch(now, launches)
@@ -412,8 +413,9 @@ class Batcher:
 
     def write_off(self, hosts):
         """Jobs on servers that are gone (a purchased server is deleted once its scripts are killed) will never
-        report: each counts as failed, so its batch drops its hack if not yet launched. A weaken that never lands
-        leaves security high, so hacks are held until the target reads prepped again."""
+        report: each counts as failed, so its batch drops its hack if not yet launched. A weaken or grow that never
+        lands leaves the target off its prepped state when it was due, so hacks are held until the last of them
+        was due and the target reads prepped again."""
         self.refused = [(batch, command) for batch, command in self.refused if batch.jobs[command].host not in hosts]
         lost = 0
         for batch_id in list(self.batches.keys()):
@@ -422,6 +424,7 @@ class Batcher:
                 job = batch.jobs[command]
                 if job.host in hosts and not job.done:
                     self.abandon(batch, job)
+                    self.skipUntil = max(self.skipUntil, job.expectedFinish)
                     lost += 1
             self.close(batch)
         if lost > 0:
