@@ -20,7 +20,8 @@ Each is measured on a quiet page (the terminal, nothing else running) and with -
 `await ns.sleep(20 + random 180 ms)`, spread over the save's purchased servers). Times come from performance.now(),
 which the page gives to 0.1 ms.
 
-    python bench/bench_game_latency.py            # ~7 minutes; writes hwgw/sim/latency.json
+    python bench/bench_game_latency.py            # ~7 minutes; writes hwgw/sim/latency.json (keeping its
+                                                  # "autosave" and "first_load_sizes", measured with the system)
     python bench/bench_game_latency.py --quick    # ~2 minutes; writes only with --out
 
 The game runs in its own REALGAME_HOME (~/.cache/realgame-measure) on ports 8815, 12535 and 8816; options change
@@ -446,6 +447,12 @@ def main():
     print(table(profiles))
     print(f"bench took {time.monotonic() - began:.0f} s")
     if out:
+        kept = json.loads(out.read_text()) if out.is_file() else {}
+        for key in ("autosave", "first_load_sizes"):  # measured elsewhere (bench_game_stalls.py, the real-game suite)
+            if key in kept:
+                figures[key] = kept[key]
+        if "first_load_sizes" in figures:
+            figures["first_load_sizes"]["probe_bytes"] = sum(len(text) for text in built.values())
         out.write_text(json.dumps(figures, indent=1) + "\n")
         print(f"wrote {out}")
 

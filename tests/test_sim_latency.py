@@ -14,6 +14,7 @@ from hwgw.build import build
 from hwgw.sim.engine import Emulator
 from hwgw.sim import latency
 from hwgw.sim.latency import EFFECTS, Distribution, Latency, LatencyError
+from hwgw.sim.model import PERF_ORIGIN_MS
 from hwgw.sim.scenario import ScenarioError, load
 
 from simkit import reports, scenario
@@ -45,13 +46,14 @@ MEASURED = {
             "exec_call_first_on_host": spread(150.0, 175.0, 235.0, 265.0, 280.0, 60),
         },
     },
+    "autosave": {"every_ms": 60000, "blocks": 2, "apart_ms": 125, **spread(110.0, 540.0, 690.0, 750.0, 750.0, 27)},
 }
 # One value each, so that a script can see every effect exactly.
 EXACT = {"profiles": {"quiet": {
     "exec_to_first_line": const(7), "exec_first_on_host": const(50), "port_write_to_wake": const(0.5),
     "sleep_late_0": const(0), "sleep_late_5": const(0), "sleep_late_20": const(0), "sleep_late_200": const(0),
     "exit_to_ram_free": const(30), "hgw_late": const(12), "exec_call": const(0), "exec_call_first_on_host": const(0),
-}}}
+}}, "autosave": {"every_ms": 3600000, "first_ms": 3600000, "blocks": 1, "apart_ms": 0, **const(0)}}
 
 
 def empirical(values, p):
@@ -125,8 +127,11 @@ def test_missing_data_is_a_clear_error(monkeypatch):
     partial = {"profiles": {"quiet": {"hgw_late": const(1)}}}
     with pytest.raises(LatencyError, match=r'no "exec_to_first_line".*"latency": \{"profile": "quiet", "exec": false\}'):
         Latency("quiet", 1, partial)
+    with pytest.raises(LatencyError, match=r'no "autosave".*"latency": \{"profile": "quiet", "autosave": false\}'):
+        Latency({"profile": "quiet", "timers": False, "exec": False, "first_load": False, "port_wake": False,
+                 "ram_free": False, "exec_call": False}, 1, partial)
     assert Latency({"profile": "quiet", "timers": False, "exec": False, "first_load": False, "port_wake": False,
-                    "ram_free": False, "exec_call": False}, 1, partial).sample("hgw") == 1
+                    "ram_free": False, "exec_call": False, "autosave": False}, 1, partial).sample("hgw") == 1
 
 
 def test_bad_latency_settings_name_the_line_and_the_choices(tmp_path):
@@ -204,11 +209,39 @@ def test_exec_blocks_the_clock_far_longer_at_a_first_load():
     # child's start delay (50 first, 7 later) follows the blocked call. The third child, due 10 ms after its exec,
     # waits out the 100 ms that the fourth exec (n00dles's first load) blocks the page.
     blocking = {"profiles": {"quiet": {**EXACT["profiles"]["quiet"], "exec_call": const(3),
-                                       "exec_call_first_on_host": const(100)}}}
+                                       "exec_call_first_on_host": const(100)}}, "autosave": EXACT["autosave"]}
     em = run({"starter.js": STARTER, "child.js": CHILD}, [{"script": "starter.js", "args": ["child.js"]}],
              data=blocking)
     assert [r["late"] for r in reports(em)] == [150, 150, 103, 153]
     assert em.errors == []
+
+
+TIMED_EXEC = """
+export async function main(ns) {
+  for (const child of ns.args) {
+    ns.scp(child, "n00dles");
+    const before = performance.now();
+    ns.exec(child, "n00dles", 1, 0);
+    ns.tprint(JSON.stringify({call: performance.now() - before}));
+    await ns.sleep(100);
+  }
+}
+"""
+
+
+def test_a_first_load_blocks_in_proportion_to_what_the_script_loads():
+    # The measured first-load block (100 ms) is for a probe of 10 units of size; a lean script of 1 unit took 10 ms.
+    # A script of 2 units: 10 + (100 - 10) / 9 = 20 ms.
+    small = CHILD
+    large = CHILD + "//" + "x" * (len(CHILD) - 3) + "\n"
+    unit = len(small)
+    sizes = {"probe_bytes": 10 * unit, "lean_bytes": unit, "lean_ms": 10}
+    blocking = {"profiles": {"quiet": {**EXACT["profiles"]["quiet"], "exec_call_first_on_host": const(100)}},
+                "autosave": EXACT["autosave"], "first_load_sizes": sizes}
+    em = run({"timed.js": TIMED_EXEC, "small.js": small, "large.js": large},
+             [{"script": "timed.js", "args": ["small.js", "large.js"]}], data=blocking)
+    calls = [r["call"] for r in reports(em) if "call" in r]
+    assert calls == pytest.approx([10, 20])
 
 
 def test_none_starts_a_script_at_once():
@@ -281,6 +314,38 @@ def test_nested_timers_port_wakes_and_late_landings():
     assert woke == {"woke": 0.5}
     (job,) = em.jobs
     assert job.end - job.due == pytest.approx(12)
+
+
+TICKER = """
+export async function main(ns) {
+  const wakes = [performance.now()];
+  for (let i = 0; i < 60; i++) {
+    await ns.sleep(50);
+    wakes.push(performance.now());
+  }
+  ns.tprint(JSON.stringify({wakes}));
+}
+"""
+
+
+def test_the_autosave_stops_the_page_and_overdue_timers_fire_after_it_in_order():
+    # Saves at 523 ms and every second after, each two 300 ms blocks 77 ms apart; a script sleeping 50 ms at a
+    # time wakes at the end of a block it was due in, and sleeps its next 50 ms from there.
+    save = {"every_ms": 1000, "first_ms": 523, "blocks": 2, "apart_ms": 77, **const(300)}
+    em = run({"ticker.js": TICKER}, [{"script": "ticker.js"}], hours=0.002, data={**EXACT, "autosave": save})
+    wakes = reports(em)[0]["wakes"]
+    blocks = [(first + offset, first + offset + 300) for first in range(523, 10000, 1000) for offset in (0, 377)]
+    offset = PERF_ORIGIN_MS  # performance.now() at the emulator's time 0
+    assert wakes[0] == offset + 50  # the script's first load on home
+    expected = [wakes[0]]
+    for _ in range(60):
+        due = expected[-1] + 50
+        for begin, end in blocks:
+            if begin + offset <= due < end + offset:
+                due = end + offset
+        expected.append(due)
+    assert wakes == pytest.approx(expected)
+    assert any(b - a > 50 for a, b in zip(wakes, wakes[1:]))
 
 
 def test_same_seed_same_run_and_another_seed_another():

@@ -30,8 +30,8 @@ def calculate_ram(
     except ParseFailure as error:
         return RamResult(None, None, [], SYNTAX_ERROR, str(error))
     try:
-        dependencies = link(entry, program, scripts, server)
+        dependencies, modules = link(entry, program, scripts, server)
     except (ModuleResolutionError, ImportFailure) as error:
         return RamResult(None, None, [], IMPORT_ERROR, str(error))
     cost, entries = price(dependencies, entry, table, bitnode=bitnode, sf4=sf4)
-    return RamResult(cost, round_to_two(cost), entries)
+    return RamResult(cost, round_to_two(cost), entries, modules=tuple(modules))

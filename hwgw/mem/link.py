@@ -38,8 +38,11 @@ class ImportFailure(Exception):
     """An imported module is missing or cannot be parsed. The message is the text the game shows."""
 
 
-def link(entry: str, program, scripts: Mapping[str, str], server: str = "home") -> dict[str, dict[str, None]]:
-    """The merged dependency map of `entry` (already parsed as `program`) and every module it reaches.
+def link(
+    entry: str, program, scripts: Mapping[str, str], server: str = "home"
+) -> tuple[dict[str, dict[str, None]], list[str]]:
+    """The merged dependency map of `entry` (already parsed as `program`) and every module it reaches, and those
+    modules (the entry first).
 
     Raises ModuleResolutionError for an import naming no script, ImportFailure for the other import errors.
     """
@@ -66,4 +69,4 @@ def link(entry: str, program, scripts: Mapping[str, str], server: str = "home") 
         except ParseFailure as error:
             raise ImportFailure(f"Cannot parse module: {module}. Filename: {entry}. Reason: {error}") from None
         collect(module, tree)
-    return dependencies
+    return dependencies, [entry] + sorted(done - {entry})

@@ -24,3 +24,4 @@ class RamResult:
     entries: list[RamEntry] = field(default_factory=list)
     error_code: int | None = None
     error: str | None = None
+    modules: tuple[str, ...] = ()  # the script and every module it imports, directly or not

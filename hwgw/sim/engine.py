@@ -92,6 +92,7 @@ class Emulator:
 
         self.now = 0.0
         self.events = []
+        self.microtasks: list[Event] = []  # port wakes, in order (see next_event)
         self.ids = itertools.count(1)
         self.scripts = {}
         self.next_pid = 1
@@ -111,6 +112,8 @@ class Emulator:
         self.world_events: list[dict] = []
         for event in scenario["events"]:
             self.schedule(event["at_s"] * 1000, value=event, action="world")
+        if self.latency.on("autosave"):
+            self.schedule(self.latency.first_autosave(), value=0, action="autosave")
 
     # files and RAM
 
@@ -174,7 +177,10 @@ class Emulator:
         if self.latency.on("exec_call"):
             key = self.load_key(server, path)
             first = key not in self.loaded
-            self.advance_to(self.now + self.latency.sample("exec_call_first" if first else "exec_call"))
+            block = self.latency.sample("exec_call_first" if first else "exec_call")
+            if first:
+                block *= self.latency.first_load_share(self.load_bytes(server, path))
+            self.advance_to(self.now + block)
             if first and not (self.latency.on("exec") or self.latency.on("first_load")):
                 self.loaded[key] = self.now
         if self.latency.on("exec") or self.latency.on("first_load"):
@@ -187,6 +193,10 @@ class Emulator:
     def start_action(script: Script) -> list:
         server = script.host
         return ["s", script.pid, server.hostname, server.signature(), script.path, list(script.args), script.threads]
+
+    def load_bytes(self, server: Server, path: str) -> int:
+        """The size of what a first run of `path` on `server` loads: the script and every module it imports."""
+        return sum(len(server.files[module]) for module in self.ram_result(server, path).modules)
 
     @staticmethod
     def load_key(server: Server, path: str) -> tuple:
@@ -295,13 +305,19 @@ class Emulator:
             self.now = moment
 
     def next_event(self, until: float):
+        """The next event to fire: a port wake first, since the game resolves it as a promise (a microtask),
+        before any timer, overdue ones included; else the timer due first."""
+        if self.microtasks:
+            event = self.microtasks.pop(0)
+            self.advance_to(event.due)
+            return event
         while self.events and self.events[0].cancelled:
             heapq.heappop(self.events)
         if not self.events or self.events[0].due > until:
             return None
         event = heapq.heappop(self.events)
         low, high = self.settings["timer_lateness_ms"]
-        late = self.timer_rng.uniform(low, high) if high > 0 and event.action != "world" else 0.0
+        late = self.timer_rng.uniform(low, high) if high > 0 and event.action not in ("world", "autosave") else 0.0
         self.advance_to(event.due + late)
         return event
 
@@ -310,6 +326,9 @@ class Emulator:
         value = event.value
         if event.action == "world":
             self.apply(value)
+            return
+        if event.action == "autosave":
+            self.save_game(value)
             return
         if event.pid:
             script = self.scripts[event.pid]
@@ -325,6 +344,16 @@ class Emulator:
                 value = self.land(event.job, script)
                 self.wall["landings"] += time.perf_counter() - started
         self.outbox.append(["r", event.id if event.wait is None else event.wait, value])
+
+    def save_game(self, block: int) -> None:
+        """One block of the game's autosave: the page does nothing else for its duration, so every timer due
+        meanwhile fires after it, in order. A save comes in `blocks` blocks, `apart_ms` apart."""
+        autosave = self.latency.autosave
+        if block == 0:
+            self.schedule(autosave["every_ms"], value=0, action="autosave")
+        self.advance_to(self.now + self.latency.sample("autosave"))
+        if block + 1 < autosave["blocks"]:
+            self.schedule(autosave["apart_ms"], value=block + 1, action="autosave")
 
     # scenario events
 
@@ -501,7 +530,8 @@ class Emulator:
                 elif kind == "timer":
                     reply = {"w": self.timer(message["ms"]).id}
                 elif kind == "wake":
-                    self.schedule(0, late=self.latency.sample("port_wake"), nesting=self.nesting).wait = message["w"]
+                    self.microtasks.append(Event(next(self.ids), self.now + self.latency.sample("port_wake"),
+                                                 nesting=self.nesting, wait=message["w"]))
                     continue
                 else:
                     raise HarnessError(f"unexpected message from the harness: {message}")

@@ -1,6 +1,6 @@
 """What takes time in the game and none in a naive emulator: timers running late, a script starting a moment after
 exec returned its pid (longer the first time a server loads it), a port write waking its reader, a finished script's
-RAM coming free, and hack/grow/weaken landing after their announced time.
+RAM coming free, hack/grow/weaken landing after their announced time, and the game's autosave stopping the page.
 
 Each is a distribution measured in the real game (hwgw/sim/latency.json, written by bench/bench_game_latency.py),
 given as a few quantiles per profile ("quiet": nothing else running; "loaded": 500 scripts running). A delay is
@@ -24,6 +24,7 @@ EFFECTS = {
     "port_wake": "a port write wakes its nextPortWrite reader a moment later",
     "ram_free": "a script's RAM comes free a moment after its main returned",
     "hgw": "hack/grow/weaken land off their announced time (mostly later)",
+    "autosave": "the game saves itself every minute and the page stops meanwhile: timers due then fire after it",
 }
 DISTRIBUTIONS = {
     "exec": "exec_to_first_line",
@@ -109,6 +110,8 @@ class Latency:
     def __init__(self, setting, seed, data: dict = None):
         self.profile, self.effects = parse_setting(setting)
         self.sleeps = []
+        self.autosave = None
+        self.load_sizes = None
         self.distributions = {}
         self.rngs = {name: random.Random(f"latency:{name}:{seed}") for name in EFFECTS}
         if not self.effects:
@@ -117,6 +120,7 @@ class Latency:
         if data is None:
             raise LatencyError(f'latency profile "{self.profile}" needs the measured latencies in hwgw/sim/latency.json '
                                '(run bench/bench_game_latency.py), or use "latency": "none"')
+        self.load_sizes = data.get("first_load_sizes")
         table = data.get("profiles", {}).get(self.profile)
         if not isinstance(table, dict):
             raise LatencyError(f'the latency data has no profile "{self.profile}"')
@@ -128,6 +132,12 @@ class Latency:
                 raise LatencyError(f'latency profile "{self.profile}" has no "{name}" ({EFFECTS[effect]}); '
                                    f'turn it off with "latency": {{"profile": "{self.profile}", "{effect}": false}}')
             self.distributions[effect] = Distribution(name, table[name]["quantiles"])
+        if "autosave" in self.effects:
+            self.autosave = data.get("autosave")
+            if not isinstance(self.autosave, dict):
+                raise LatencyError('the latency data has no "autosave" (the page stopping while the game saves); '
+                                   f'turn it off with "latency": {{"profile": "{self.profile}", "autosave": false}}')
+            self.distributions["autosave"] = Distribution("autosave", self.autosave["quantiles"])
         if "timers" in self.effects:
             self.sleeps = sorted((int(m.group(1)), Distribution(name, entry["quantiles"]))
                                  for name, entry in table.items() if (m := SLEEP.match(name)))
@@ -143,6 +153,23 @@ class Latency:
         if effect not in self.distributions:
             return 0.0
         return self.distributions[effect].at(self.rngs[effect.removesuffix("_first")].random())
+
+    def first_load_share(self, size: int) -> float:
+        """A script's first-load block relative to the measured one (a Python-built probe), by the size of what it
+        loads: the game parses and links every module of a script at its first run on a server. Linear in the size,
+        through the probe's median and the lean workers' (1 when the data has no sizes)."""
+        sizes = self.load_sizes
+        if not sizes or "exec_call_first" not in self.distributions:
+            return 1.0
+        probe_ms = self.distributions["exec_call_first"].at(0.5)
+        slope = (probe_ms - sizes["lean_ms"]) / (sizes["probe_bytes"] - sizes["lean_bytes"])
+        return (sizes["lean_ms"] + slope * (size - sizes["lean_bytes"])) / probe_ms
+
+    def first_autosave(self) -> float:
+        """When the first autosave comes, in ms from the start: the game's save timer runs from the page's load,
+        not from the system's start, so anywhere in the first interval unless the data says when."""
+        every = self.autosave["every_ms"]
+        return self.autosave.get("first_ms", self.rngs["autosave"].uniform(0, every))
 
     def timer(self, delay_ms: float, nesting: int) -> float:
         """When a timer of `delay_ms` (already whole ms) set at nesting depth `nesting` fires, in ms from now.

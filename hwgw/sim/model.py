@@ -67,7 +67,8 @@ class Event:
     job: Job = None
     value: object = None
     cancelled: bool = False
-    action: str = None  # None: resolve the wait `id` on the Node side; "start"/"end": start or end script `pid`
+    action: str = None  # None: resolve the wait `id` on the Node side; "start"/"end": start or end script `pid`;
+    # "world": a scenario event; "autosave": a block of the game's save
     nesting: int = 0
     wait: int = None  # the Node side's id of the wait it resolves, if that side chose it (a port wake)
 
