@@ -40,7 +40,7 @@ WARM_ROUNDS = 2
 RESCAN_HOLD_MS = 30000  # RAM held for a rescan (it takes well under a second)
 RESCAN_SOON_MS = 10000  # after a job is given up, the next rescan comes this long after the last at the latest
 LATE_SAMPLES = 1000
-STALL_MS = 50  # a wake this late means the page was busy elsewhere: a stall
+STALL_LATE_MS = 50  # a wake this late means the page was busy elsewhere: a stall
 STALL_SAMPLES = 100
 
 
@@ -60,7 +60,7 @@ class Orchestrator:
         self.loops = 0
         self.loop_ms = 0.0
         self.late_wakes: list[float] = []  # ms each recent turn began after the moment it asked to wake at
-        self.stalls: list[list[float]] = []  # [when, ms late] of the last STALL_SAMPLES wakes over STALL_MS late
+        self.stalls: list[list[float]] = []  # [when, ms late] of the last STALL_SAMPLES wakes over STALL_LATE_MS late
         self.warm = {"round": 0, "left": 0, "size": 0, "sentAt": 0.0, "until": 0.0}
         self.next_rescan = now_ms() + settings["rescan"] * 1000
         self.rescan_host = "home"  # where the researcher last ran, its modules loaded
@@ -246,7 +246,7 @@ class Orchestrator:
         self.late_wakes.append(moment - wake)
         if len(self.late_wakes) > LATE_SAMPLES:
             self.late_wakes.pop(0)
-        if moment - wake >= STALL_MS:
+        if moment - wake >= STALL_LATE_MS:
             self.stalls.append([moment, moment - wake])
             if len(self.stalls) > STALL_SAMPLES:
                 self.stalls.pop(0)

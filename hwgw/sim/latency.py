@@ -168,8 +168,9 @@ class Latency:
     def first_autosave(self) -> float:
         """When the first autosave comes, in ms from the start: the game's save timer runs from the page's load,
         not from the system's start, so anywhere in the first interval unless the data says when."""
-        every = self.autosave["every_ms"]
-        return self.autosave.get("first_ms", self.rngs["autosave"].uniform(0, every))
+        if "first_ms" in self.autosave:
+            return self.autosave["first_ms"]
+        return self.rngs["autosave"].uniform(0, self.autosave["every_ms"])
 
     def timer(self, delay_ms: float, nesting: int) -> float:
         """When a timer of `delay_ms` (already whole ms) set at nesting depth `nesting` fires, in ms from now.
