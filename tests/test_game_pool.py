@@ -2,7 +2,7 @@
 
 import pytest
 
-from hwgw.game.core.model import GROW, HACK, WEAKHACK, Job
+from hwgw.game.core.model import GROW, HACK, WEAKGROW, WEAKHACK, Job
 from hwgw.game.core.pool import RamPool
 
 
@@ -38,21 +38,59 @@ def test_a_batch_is_booked_whole_or_not_at_all():
     assert pool.bookings == {"a": [], "b": []}
 
 
-def test_best_fit_and_release():
-    pool = RamPool({"big": 1000, "small": 20})
-    small = job(HACK, 10, 0, 10)  # 17 GB: fits both, best fit is small
+def test_first_fit_largest_node_first_and_release():
+    pool = RamPool({"small": 20, "big": 1000})
+    small = job(HACK, 10, 0, 10)  # 17 GB: fits both, the big node comes first
     big = job(GROW, 100, 0, 10)
+    tight = job(GROW, 500, 0, 10)  # 875 GB: no longer fits on big, nor on small
     assert pool.book([small, big])
-    assert small.host == "small" and big.host == "big"
+    assert small.host == "big" and big.host == "big"
+    assert not pool.book([tight])
     pool.at(5)
     assert pool.reserved == 17 + 175
-    assert pool.ramPool == {"big": 825, "small": 3}
+    assert pool.ramPool == {"big": 808, "small": 20}
     pool.cancel(big)
     pool.at(6)
     assert pool.reserved == 17
     pool.at(10)
     assert pool.reserved == 0 and pool.bookings == {"big": [], "small": []}
     assert pool.peak == 17 + 175
+
+
+WEAKEN_MS = 80000
+# A mid-game batch of the bitnode scenario: threads, duration and landing offset (ms) of each job.
+BATCH = {HACK: (72, WEAKEN_MS / 4, -20), WEAKHACK: (3, WEAKEN_MS, 0), GROW: (62, WEAKEN_MS * 0.8, 20),
+         WEAKGROW: (5, WEAKEN_MS, 40)}
+AHEAD_MS = 2000  # a job's RAM is booked from this long before its start
+
+
+def batches_held(nodes, period, until=400000):
+    """Batches booked once the pool is full, when one is tried every `period` ms and, without the RAM, an eighth of a
+    period later (as the batcher does)."""
+    pool = RamPool(nodes)
+    start = AHEAD_MS
+    held = 0
+    while start < until:
+        pool.at(start - AHEAD_MS)
+        jobs = []
+        for command in BATCH.keys():
+            threads, duration, offset = BATCH[command]
+            lands = start + WEAKEN_MS + offset
+            jobs.append(job(command, threads, lands - duration - AHEAD_MS, lands + 150))
+        if pool.book(jobs):
+            held += start >= 3 * WEAKEN_MS
+            start += period
+        else:
+            start += period / 8
+    return held
+
+
+def test_thirteen_1_tb_nodes_hold_a_stream_of_batches_as_one_node_of_their_size_would():
+    """At a period that asks for 97% of the pool, one 13 TB node holds the batches of a steady stream; first fit on
+    thirteen 1 TB nodes holds as many (best fit held 86% of them: RAM freed by a landing stayed idle)."""
+    one = batches_held({"one": 13 * 1024}, 880)
+    assert one == pytest.approx((400000 - 3 * WEAKEN_MS) / 880, abs=1)
+    assert batches_held({f"pserv-{index}": 1024 for index in range(13)}, 880) >= 0.98 * one
 
 
 def test_a_rescan_grows_the_pool_and_a_gone_node_takes_nothing_new():
@@ -65,9 +103,10 @@ def test_a_rescan_grows_the_pool_and_a_gone_node_takes_nothing_new():
     assert pool.free_now() == {held.host: 3.0, gone: 0.0, "c": 1024.0}
     big = job(GROW, 200, 0, 100)  # 350 GB
     assert pool.book([big]) and big.host == "c"
-    assert not pool.book([job(HACK, 1, 0, 100)]) or pool.free_now()[gone] == 0.0
+    small = job(HACK, 1, 0, 100)  # 1.7 GB: the largest node first
+    assert pool.book([small]) and small.host == "c"
     pool.reserve("c", 5.05, 0, 50)
     pool.at(10)
-    assert pool.ramPool["c"] == pytest.approx(1024.0 - 355.05)
+    assert pool.ramPool["c"] == pytest.approx(1024.0 - 356.75)
     pool.at(60)
-    assert pool.ramPool["c"] == pytest.approx(1024.0 - 350.0)
+    assert pool.ramPool["c"] == pytest.approx(1024.0 - 351.7)
