@@ -38,23 +38,32 @@ def test_a_batch_is_booked_whole_or_not_at_all():
     assert pool.bookings == {"a": [], "b": []}
 
 
-def test_first_fit_largest_node_first_and_release():
-    pool = RamPool({"small": 20, "big": 1000})
-    small = job(HACK, 10, 0, 10)  # 17 GB: fits both, the big node comes first
+def test_first_fit_smallest_node_first_and_release():
+    pool = RamPool({"big": 1000, "small": 20})
+    small = job(HACK, 10, 0, 10)  # 17 GB: fits both, the small node comes first
     big = job(GROW, 100, 0, 10)
-    tight = job(GROW, 500, 0, 10)  # 875 GB: no longer fits on big, nor on small
-    assert pool.book([small, big])
-    assert small.host == "big" and big.host == "big"
-    assert not pool.book([tight])
+    other = job(HACK, 10, 0, 10)  # no longer fits on small
+    assert pool.book([small, big]) and pool.book([other])
+    assert small.host == "small" and big.host == "big" and other.host == "big"
+    assert not pool.book([job(GROW, 470, 0, 10)])  # 822.5 GB: more than big has left
+    pool.cancel(other)
     pool.at(5)
     assert pool.reserved == 17 + 175
-    assert pool.ramPool == {"big": 808, "small": 20}
+    assert pool.ramPool == {"big": 825, "small": 3}
     pool.cancel(big)
     pool.at(6)
     assert pool.reserved == 17
     pool.at(10)
     assert pool.reserved == 0 and pool.bookings == {"big": [], "small": []}
     assert pool.peak == 17 + 175
+
+
+def test_small_jobs_leave_the_large_node_whole_for_a_job_only_it_can_hold():
+    pool = RamPool({"big": 1024, "a": 64, "b": 64})
+    weakens = [job(WEAKHACK, 30, 0, 100) for _ in range(4)]  # 52.5 GB each: one per small node, then big
+    assert pool.book(weakens[:2])
+    assert {weakens[0].host, weakens[1].host} == {"a", "b"}
+    assert pool.book([job(GROW, 585, 0, 100)])  # 1023.75 GB: only the whole big node holds it
 
 
 WEAKEN_MS = 80000
@@ -103,10 +112,10 @@ def test_a_rescan_grows_the_pool_and_a_gone_node_takes_nothing_new():
     assert pool.free_now() == {held.host: 3.0, gone: 0.0, "c": 1024.0}
     big = job(GROW, 200, 0, 100)  # 350 GB
     assert pool.book([big]) and big.host == "c"
-    small = job(HACK, 1, 0, 100)  # 1.7 GB: the largest node first
-    assert pool.book([small]) and small.host == "c"
+    small = job(HACK, 1, 0, 100)  # 1.7 GB: the smallest node that still has room
+    assert pool.book([small]) and small.host == held.host
     pool.reserve("c", 5.05, 0, 50)
     pool.at(10)
-    assert pool.ramPool["c"] == pytest.approx(1024.0 - 356.75)
+    assert pool.ramPool["c"] == pytest.approx(1024.0 - 355.05)
     pool.at(60)
-    assert pool.ramPool["c"] == pytest.approx(1024.0 - 351.7)
+    assert pool.ramPool["c"] == pytest.approx(1024.0 - 350.0)

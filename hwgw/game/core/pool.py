@@ -4,12 +4,13 @@ A batch's jobs run at different times (the hack only for the last quarter of the
 job covers only the time it may hold RAM: from the earliest moment it may be launched to its landing. Reserving the
 batch books all its jobs at once, on nodes that can hold each job over its whole interval, so the RAM in use never
 exceeds a node's capacity at any moment. Each job runs on a single node (a split hack or grow would land as two
-calls); jobs are placed largest first, each on the first node, largest nodes first, that can hold it (first fit).
+calls); jobs are placed largest first, each on the first node that can hold it, smallest nodes first (first fit).
 
 First fit fills the first nodes as if they were one: there the jobs of batches started a period apart follow each
 other, and the RAM a landing frees is taken by the job that starts next. Spread over the nodes by best fit, that RAM
 often stayed idle: thirteen 1 TB nodes held 75-87% of the batches the planner's period asks for, and hold 97-100% of
-them with first fit (bench/bench_pool_packing.py).
+them with first fit (bench/bench_pool_packing.py). Smallest nodes first keeps the large ones for the jobs that only
+they can hold.
 
 `ramPool` (host -> GB free now) and `totalRamAvailable` keep the design notes' names; they are refreshed by `at`.
 """
@@ -33,8 +34,8 @@ class RamPool:
         self.peak = 0.0
 
     def by_size(self):
-        """Hosts in first-fit order: the largest first, then by name."""
-        return sorted(self.capacity.keys(), key=lambda host: (-self.capacity[host], host))
+        """Hosts in first-fit order: the smallest first, then by name."""
+        return sorted(self.capacity.keys(), key=lambda host: (self.capacity[host], host))
 
     def total(self):
         total = 0.0
