@@ -85,31 +85,47 @@ def test_period_follows_the_pool():
     t = stats.times
     ram_time = (stats.threads[HACK] * 1.70 * (t["hack"] + 2239) + stats.threads[GROW] * 1.75 * (t["grow"] + 2239)
                 + (stats.threads[WEAKHACK] + stats.threads[WEAKGROW]) * 1.75 * (t["weaken"] + 2239))
-    assert planner.batch_ram_time(stats, 2239) == pytest.approx(ram_time)
-    assert planner.batch_period(stats, 10000, TIMING) == pytest.approx(ram_time / 9700)
+    nodes = [1024] * 10
+    assert planner.ram_needed(stats, TIMING, nodes, 1) == pytest.approx(ram_time / 0.97)
+    assert planner.batch_period(stats, 10000, TIMING, nodes) == pytest.approx(ram_time / 9700)
     # Four landings with a guard each side (25 ms), a lead (30) and a cycle (20) to find the quiet moment in.
-    assert planner.batch_period(stats, 1e9, TIMING) == 75
-    assert planner.batch_period(stats, stats.ram / 2, TIMING) == 0
-    assert planner.income(stats, 10000, TIMING) == pytest.approx(stats.money / (ram_time / 9700) * 1000)
+    assert planner.batch_period(stats, 1e9, TIMING, nodes) == 75
+    assert planner.batch_period(stats, stats.ram / 2, TIMING, nodes) == 0
+    assert planner.income(stats, 10000, TIMING, nodes) == pytest.approx(stats.money / (ram_time / 9700) * 1000)
+
+
+def test_jobs_count_only_the_ram_of_nodes_that_can_hold_them():
+    stats = planner.new_stats(server(), player(100), 0.10)  # a grow of 271 GB, the other jobs under 64 GB
+    t = stats.times
+    grow = stats.threads[GROW] * 1.75 * (t["grow"] + 2239)
+    rest = (stats.threads[HACK] * 1.70 * (t["hack"] + 2239)
+            + (stats.threads[WEAKHACK] + stats.threads[WEAKGROW]) * 1.75 * (t["weaken"] + 2239))
+    # 2048 GB: one 1 TB node, which alone holds a grow, and 16 of 64 GB. Half of any share holds the grows.
+    nodes = [1024] + [64] * 16
+    assert grow > rest
+    assert planner.batch_period(stats, 2048, TIMING, nodes) == pytest.approx(grow / (1024 * 0.97))
+    assert planner.batch_period(stats, 1024, TIMING, nodes) == pytest.approx(grow / (512 * 0.97))
+    # With the grows a small part of the batch, the whole batch on the whole pool is the limit again.
+    assert planner.batch_period(stats, 2048, TIMING, [1024] * 2) == pytest.approx((grow + rest) / (2048 * 0.97))
+    assert planner.batch_period(stats, 2048, TIMING, [128] * 16) == 0  # no node holds a grow
 
 
 def test_best_fraction_beats_its_neighbours_and_fits_the_largest_node():
     target = server()
-    best = planner.best_stats(target, player(100), 4096, 64, TIMING)
+    best = planner.best_stats(target, player(100), 4096, [64] * 64, TIMING)
     assert best is not None
     for command in best.threads:
         assert best.job_ram(command) <= 64
-    gain = planner.income(best, 4096, TIMING)
+    gain = planner.income(best, 4096, TIMING, [64] * 64)
     for fraction in planner.FRACTIONS:
         other = planner.new_stats(target, player(100), fraction)
-        if planner.fits(other, 64):
-            assert planner.income(other, 4096, TIMING) <= gain
+        assert planner.income(other, 4096, TIMING, [64] * 64) <= gain
 
 
 def test_one_target_takes_a_pool_it_can_use_well_and_faction_servers_never_count():
     servers = [server(), server("phantasy", 600e6, 7, 35, 100), server("CSEC", 1e9, 1, 100, 1),
                server("home", 0, 1, 1, 1, purchasedByPlayer=True)]
-    chosen = planner.choose_targets(servers, player(500), 10240, 1024, TIMING, 4)
+    chosen = planner.choose_targets(servers, player(500), 10240, [1024] * 10, TIMING, 4)
     assert [(entry[0].target, entry[2]) for entry in chosen] == [("phantasy", 10240)]
     assert chosen[0][1]["hostname"] == "phantasy"
 
@@ -117,18 +133,19 @@ def test_one_target_takes_a_pool_it_can_use_well_and_faction_servers_never_count
 def test_a_second_target_comes_in_when_the_first_cannot_use_the_rest_as_well():
     servers = [server(), server("phantasy", 600e6, 7, 35, 100), server("omega-net", 1.2e9, 10, 35, 200)]
     pool = 4e6
-    chosen = planner.choose_targets(servers, player(500), pool, 1024, TIMING, 4)
+    nodes = [1e5] * 40
+    chosen = planner.choose_targets(servers, player(500), pool, nodes, TIMING, 4)
     assert len(chosen) >= 2
     assert sum(entry[2] for entry in chosen) == pytest.approx(pool)
     first, second = chosen[0], chosen[1]
     # The first is at its closest batches on its share (the spacing's minimum period) ...
-    assert planner.batch_period(first[0], first[2], TIMING) == pytest.approx(TIMING.min_period())
+    assert planner.batch_period(first[0], first[2], TIMING, nodes) == pytest.approx(TIMING.min_period())
     # ... and the second earns more on its share than the first would with that RAM as well.
-    gain = planner.target_value(first[1], player(500), first[2] + second[2], 1024, TIMING) \
-        - planner.target_value(first[1], player(500), first[2], 1024, TIMING)
-    assert planner.target_value(second[1], player(500), second[2], 1024, TIMING) > gain
+    gain = planner.target_value(first[1], player(500), first[2] + second[2], nodes, TIMING) \
+        - planner.target_value(first[1], player(500), first[2], nodes, TIMING)
+    assert planner.target_value(second[1], player(500), second[2], nodes, TIMING) > gain
     # With the ceiling at one, the whole pool goes to the best target.
-    [single] = planner.choose_targets(servers, player(500), pool, 1024, TIMING, 1)
+    [single] = planner.choose_targets(servers, player(500), pool, nodes, TIMING, 1)
     assert single[1]["hostname"] == first[1]["hostname"] and single[2] == pytest.approx(pool)
 
 
@@ -158,10 +175,12 @@ def test_a_target_ready_20_minutes_sooner_wins_over_one_earning_10_percent_more(
     while weaken * planner.slowdown(stats, security) < weaken + 1200000:
         security += 1
     rich = server("rich", 111e6, 10, 40, 200, hackDifficulty=security)
-    chosen = planner.choose_targets([rich, quick], player(500), 1e6, 1e5, TIMING, 1)
-    rich_stats = planner.best_stats(rich, player(500), 1e6, 1e5, TIMING)
-    quick_stats = planner.best_stats(quick, player(500), 1e6, 1e5, TIMING)
-    assert planner.income(rich_stats, 1e6, TIMING) > 1.1 * planner.income(quick_stats, 1e6, TIMING) * 0.999
+    nodes = [1e5] * 10
+    chosen = planner.choose_targets([rich, quick], player(500), 1e6, nodes, TIMING, 1)
+    rich_stats = planner.best_stats(rich, player(500), 1e6, nodes, TIMING)
+    quick_stats = planner.best_stats(quick, player(500), 1e6, nodes, TIMING)
+    rich_income = planner.income(rich_stats, 1e6, TIMING, nodes)
+    assert rich_income > 1.1 * planner.income(quick_stats, 1e6, TIMING, nodes) * 0.999
     assert chosen[0][0].target == "quick"
 
 

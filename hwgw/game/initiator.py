@@ -42,23 +42,23 @@ def compute(info, settings, targets=None):
     """Stats for the chosen targets (or for `targets` again, after a rescan), and the worker nodes, from an
     InitializationInfoRetrieved body."""
     nodes = worker_nodes(info["allServers"], settings["reserve"])
-    largest = 0
+    sizes = list(nodes.values())
     total = 0
-    for host in nodes.keys():
-        largest = max(largest, nodes[host])
-        total += nodes[host]
+    for gb in sizes:
+        total += gb
     timing = Timing(settings)
     servers = info["allServers"]
     if targets is not None:
         servers = [server for server in servers if server["hostname"] in targets]
-    chosen = planner.choose_targets(servers, info["player"], total, largest, timing, settings["targets"])
+    chosen = planner.choose_targets(servers, info["player"], total, sizes, timing, settings["targets"])
     plans = []
     for entry in chosen:
         stats = entry[0]
         server = entry[1]
         share = entry[2]
         security = server.get("hackDifficulty", stats.minDifficulty)
-        plans.append({"target": stats.target, "share": share / total, "income": planner.income(stats, share, timing),
+        plans.append({"target": stats.target, "share": share / total,
+                      "income": planner.income(stats, share, timing, sizes),
                       "ready": planner.ready_time(server, info["player"], stats, share, timing),
                       "weaken": stats.times["weaken"] * planner.slowdown(stats, security)})
     return {"player": info["player"], "nodes": nodes, "totalRamPool": total, "stats": [entry[0] for entry in chosen],

@@ -100,40 +100,59 @@ def refresh(stats, player, level_gain=0):
     return stats
 
 
-def batch_ram_time(stats, extra):
-    """GB·ms a batch reserves: each job's RAM for its duration and `extra` ms (from its earliest launch to its
-    start, and from its landing to its RAM being free)."""
-    total = 0.0
-    for command in stats.threads.keys():
-        total += stats.job_ram(command) * (stats.duration(command) + extra)
-    return total
+def ram_needed(stats, timing, nodes, period):
+    """GB of the pool `nodes` (GB per node) that a batch started every `period` ms keeps busy, with 3% to spare.
 
-
-def batch_period(stats, pool_ram, timing):
-    """Milliseconds between batch starts so that the batches in flight fit `pool_ram` (with 3% to spare)."""
-    if stats.ram <= 0 or pool_ram < stats.ram:
-        return 0
+    A job runs whole on one node, so the jobs of each size and up must fit on the nodes that can hold them: only
+    that part of any share of the pool counts for them. On a pool of small servers and a few large ones, the grows
+    may be what the large ones limit.
+    """
     held = timing.lookahead() + timing.held_until(0)
-    return max(timing.min_period(), batch_ram_time(stats, held) / (pool_ram * 0.97))
+    total = 0.0
+    for gb in nodes:
+        total += gb
+    most = 0.0
+    for command in stats.threads.keys():
+        size = stats.job_ram(command)
+        room = 0.0
+        for gb in nodes:
+            if gb >= size:
+                room += gb
+        need = 0.0
+        for other in stats.threads.keys():
+            if stats.job_ram(other) >= size:
+                need += stats.job_ram(other) * (stats.duration(other) + held)
+        most = max(most, need / period / 0.97 * total / room)
+    return most
 
 
-def income(stats, pool_ram, timing):
-    """Expected money per second from batching this target with `pool_ram` GB, once it is prepped."""
-    period = batch_period(stats, pool_ram, timing)
+def batch_period(stats, pool_ram, timing, nodes):
+    """Milliseconds between batch starts so that the batches in flight fit `pool_ram` GB of the pool `nodes`."""
+    if stats.ram <= 0 or pool_ram < stats.ram or not fits(stats, nodes):
+        return 0
+    return max(timing.min_period(), ram_needed(stats, timing, nodes, 1) / pool_ram)
+
+
+def income(stats, pool_ram, timing, nodes):
+    """Expected money per second from batching this target with `pool_ram` GB of `nodes`, once it is prepped."""
+    period = batch_period(stats, pool_ram, timing, nodes)
     if period <= 0:
         return 0.0
     return stats.money / period * 1000
 
 
-def fits(stats, largest_node):
+def fits(stats, nodes):
     """Every job runs on one node, so each must fit the largest one."""
+    largest = 0
+    for gb in nodes:
+        largest = max(largest, gb)
     for command in stats.threads:
-        if stats.threads[command] <= 0 or stats.job_ram(command) > largest_node:
+        if stats.threads[command] <= 0 or stats.job_ram(command) > largest:
             return False
     return True
 
 
-def best_stats(server, player, pool_ram, largest_node, timing):
+def best_stats(server, player, pool_ram, nodes, timing):
     """The hack fraction with the most money per second for this target and pool; None if nothing fits.
 
     Income rises with the fraction until the pool or the largest node stops it, then falls: every STRIDE-th
@@ -141,13 +160,13 @@ def best_stats(server, player, pool_ram, largest_node, timing):
     """
     incomes = [-1.0 for _ in FRACTIONS]  # -1: not tried
     for index in range(0, len(FRACTIONS), STRIDE):
-        incomes[index] = fraction_income(server, player, index, pool_ram, largest_node, timing)
+        incomes[index] = fraction_income(server, player, index, pool_ram, nodes, timing)
     best = best_index(incomes)
     if best < 0:
         return None
     for index in range(max(0, best - STRIDE + 1), min(len(FRACTIONS), best + STRIDE)):
         if incomes[index] < 0:
-            incomes[index] = fraction_income(server, player, index, pool_ram, largest_node, timing)
+            incomes[index] = fraction_income(server, player, index, pool_ram, nodes, timing)
     return new_stats(server, player, FRACTIONS[best_index(incomes)])
 
 
@@ -160,9 +179,8 @@ def best_index(incomes):
     return best
 
 
-def fraction_income(server, player, index, pool_ram, largest_node, timing):
-    stats = new_stats(server, player, FRACTIONS[index])
-    return income(stats, pool_ram, timing) if fits(stats, largest_node) else 0.0
+def fraction_income(server, player, index, pool_ram, nodes, timing):
+    return income(new_stats(server, player, FRACTIONS[index]), pool_ram, timing, nodes)
 
 
 def slowdown(stats, security):
@@ -185,13 +203,13 @@ def ready_time(server, player, stats, pool_ram, timing):
     return timing.lead + rounds * weaken * slowdown(stats, security)
 
 
-def first_hour_money(server, player, stats, pool_ram, timing):
+def first_hour_money(server, player, stats, pool_ram, timing, nodes):
     """What batching this target earns in the first hour: its income from the moment it is ready."""
     ready = ready_time(server, player, stats, pool_ram, timing)
-    return income(stats, pool_ram, timing) * max(0.0, FIRST_HOUR_MS - ready) / 1000
+    return income(stats, pool_ram, timing, nodes) * max(0.0, FIRST_HOUR_MS - ready) / 1000
 
 
-def choose_targets(servers, player, pool_ram, largest_node, timing, ceiling):
+def choose_targets(servers, player, pool_ram, nodes, timing, ceiling):
     """Targets and the RAM each gets, best first, as [[stats, server, GB]].
 
     The best target (by what it earns in the first hour) gets what it can use well: all of the pool, or, when its
@@ -209,41 +227,41 @@ def choose_targets(servers, player, pool_ram, largest_node, timing, ceiling):
         best_worth = 0.0
         for server in candidates:
             if server["hostname"] not in taken:
-                worth = target_value(server, player, left, largest_node, timing)
+                worth = target_value(server, player, left, nodes, timing)
                 if worth > best_worth:
                     best = server
                     best_worth = worth
-        if best is None or best_worth <= more_for_chosen(chosen, player, left, largest_node, timing):
+        if best is None or best_worth <= more_for_chosen(chosen, player, left, nodes, timing):
             break
-        stats = best_stats(best, player, left, largest_node, timing)
-        use = min(left, usable_ram(stats, timing))
+        stats = best_stats(best, player, left, nodes, timing)
+        use = min(left, usable_ram(stats, timing, nodes))
         chosen.append([best, use])
         left -= use
     if len(chosen) > 0:
         chosen[0][1] += left
-    return [[best_stats(entry[0], player, entry[1], largest_node, timing), entry[0], entry[1]] for entry in chosen]
+    return [[best_stats(entry[0], player, entry[1], nodes, timing), entry[0], entry[1]] for entry in chosen]
 
 
-def more_for_chosen(chosen, player, extra, largest_node, timing):
+def more_for_chosen(chosen, player, extra, nodes, timing):
     """The most a chosen target would earn more in the first hour with `extra` GB on top of its share."""
     most = 0.0
     for entry in chosen:
-        before = target_value(entry[0], player, entry[1], largest_node, timing)
-        most = max(most, target_value(entry[0], player, entry[1] + extra, largest_node, timing) - before)
+        before = target_value(entry[0], player, entry[1], nodes, timing)
+        most = max(most, target_value(entry[0], player, entry[1] + extra, nodes, timing) - before)
     return most
 
 
-def usable_ram(stats, timing):
+def usable_ram(stats, timing, nodes):
     """GB that keeps this target's batches as close together as the spacing allows."""
-    return batch_ram_time(stats, timing.lookahead() + timing.held_until(0)) / timing.min_period() / 0.97
+    return ram_needed(stats, timing, nodes, timing.min_period())
 
 
-def target_value(server, player, pool_ram, largest_node, timing):
+def target_value(server, player, pool_ram, nodes, timing):
     """What batching `server` with `pool_ram` GB earns in the first hour (0 if nothing fits)."""
     if pool_ram <= 0:
         return 0.0
-    stats = best_stats(server, player, pool_ram, largest_node, timing)
-    return first_hour_money(server, player, stats, pool_ram, timing) if stats is not None else 0.0
+    stats = best_stats(server, player, pool_ram, nodes, timing)
+    return first_hour_money(server, player, stats, pool_ram, timing, nodes) if stats is not None else 0.0
 
 
 def prep_threads(server, player, security, money):

@@ -59,7 +59,7 @@ class Batcher:
         self.pool_share = pool_share
         self.timing = timing
         self.spacing = timing.spacing
-        self.period = batch_period(stats, pool_share, timing)
+        self.period = batch_period(stats, pool_share, timing, list(pool.capacity.values()))
         self.mode = PREP
         self.nextStart = 0
         self.lastLanding = 0.0  # weakhack landing of the latest batch: the next one lands at least a period later
@@ -89,7 +89,7 @@ class Batcher:
 
     def retime(self):
         """The period again, after the stats or the lead changed."""
-        self.period = batch_period(self.stats, self.pool_share, self.timing)
+        self.period = batch_period(self.stats, self.pool_share, self.timing, list(self.pool.capacity.values()))
 
     # the cycle
 
