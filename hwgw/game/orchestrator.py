@@ -42,6 +42,7 @@ RESCAN_SOON_MS = 10000  # after a job is given up, the next rescan comes this lo
 LATE_SAMPLES = 1000
 STALL_LATE_MS = 50  # a wake this late means the page was busy elsewhere: a stall
 STALL_SAMPLES = 100
+PLAN_SAMPLES = 100
 
 
 class Orchestrator:
@@ -53,6 +54,7 @@ class Orchestrator:
         self.pool: RamPool | None = None
         self.batchers: dict[str, Batcher] = {}
         self.plans: dict[str, dict[str, float]] = {}
+        self.planned: list[list[float]] = []  # [when, pool GB, income planned] at each change, the last PLAN_SAMPLES
         self.startedAt = 0.0
         self.level = 0
         self.announced_level = 0
@@ -94,6 +96,17 @@ class Orchestrator:
                 self.plans[plan["target"]] = plan
         self.startedAt = body["startedAt"]
         self.level = body["level"]
+        self.note_plan()
+
+    def note_plan(self):
+        """Keep what the planner expects the whole pool to earn, each time that changes (a rescan found RAM)."""
+        income = 0.0
+        for target in self.plans.keys():
+            income += self.plans[target]["income"]
+        if len(self.planned) == 0 or self.planned[-1][2] != income:
+            self.planned.append([now_ms(), self.pool.total(), income])
+            if len(self.planned) > PLAN_SAMPLES:
+                self.planned.pop(0)
 
     def take_started(self, body):
         batcher = self.batchers[body["target"]]
@@ -163,10 +176,11 @@ class Orchestrator:
 
     async def rescan(self, bus, moment, pool: RamPool):
         """Every `--rescan` seconds, run the researcher again to find new servers and RAM (see the researcher): where
-        it ran last if there is room (home at first), else on the node with the most room. A server's first run of
-        the researcher loads its modules inside exec, which holds up the whole page for a few hundred ms in the game,
-        so it stays where it is loaded. Skipped when no node has room for it. A job given up (its node may be gone:
-        a deleted server) brings the next rescan forward to `RESCAN_SOON_MS` after the last."""
+        it ran last if that node has room for as long as it may take (home at first), else on the node with the most
+        room then. A server's first run of the researcher loads its modules inside exec, which holds up the whole
+        page for a few hundred ms in the game, so it stays where it is loaded. Skipped when no node has room for it.
+        A job given up (its node may be gone: a deleted server) brings the next rescan forward to `RESCAN_SOON_MS`
+        after the last."""
         failures = 0
         for target in self.batchers.keys():
             failures += self.batchers[target].counts["execFailures"]
@@ -177,17 +191,20 @@ class Orchestrator:
             return
         self.last_rescan = moment
         self.next_rescan = moment + self.settings["rescan"] * 1000
-        free = pool.free_now()
+        end = moment + RESCAN_HOLD_MS
         host = self.rescan_host
-        if free.get(host, 0) < topics.RESEARCHER_RAM:
+        if host not in pool.capacity or pool.room(host, moment, end) < topics.RESEARCHER_RAM:
             host = ""
-            for node in free.keys():
-                if free[node] >= topics.RESEARCHER_RAM and (host == "" or free[node] > free[host]):
+            most = 0.0
+            for node in pool.capacity.keys():
+                room = pool.room(node, moment, end)
+                if room >= topics.RESEARCHER_RAM and room > most:
                     host = node
+                    most = room
         if host == "":
             return
         self.rescan_host = host
-        pool.reserve(host, topics.RESEARCHER_RAM, moment, moment + RESCAN_HOLD_MS)
+        pool.reserve(host, topics.RESEARCHER_RAM, moment, end)
         await request_script(bus, topics.RESEARCHER_SCRIPT, host,
                              [0, self.startedAt] + topics.settings_to_args(self.settings))
 

@@ -75,9 +75,13 @@ class RamPool:
             done.append(job)
         return True
 
+    def room(self, host, start, end):
+        """GB free on `host` all through [start, end)."""
+        return self.capacity[host] - self.busiest(host, start, end)
+
     def first_fit(self, job):
         for host in self.order:
-            if self.capacity[host] - self.busiest(host, job.bookedFrom, job.bookedUntil) - job.ram() > -1e-9:
+            if self.room(host, job.bookedFrom, job.bookedUntil) - job.ram() > -1e-9:
                 return host
         return None
 

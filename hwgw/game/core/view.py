@@ -67,6 +67,7 @@ def status_json(orchestrator, moment):
                        "burst": {"jobs": timing.burstSize, "slowest": timing.burstMax},
                        "loops": orchestrator.loops, "loopMs": orchestrator.loop_ms / max(1, orchestrator.loops),
                        "cycleLateMs": spread(orchestrator.late_wakes), "stalls": orchestrator.stalls,
+                       "planned": orchestrator.planned,
                        "latency": spread(timing.latencies),
                        "pool": {"gb": pool.total(), "peakGb": pool.peak}, "targets": targets})
 
