@@ -26,7 +26,7 @@ from hwgw.game.core.message import EVENT, NO_DATA, from_port
 from hwgw.game.core.model import GROW, HACK, WEAKHACK, WORKER_RAM, stats_from_message
 from hwgw.game.core.pool import RamPool
 from hwgw.game.core.schedule import Batcher
-from hwgw.game.core.timing import Timing
+from hwgw.game.core.timing import STALL_LATE_MS, Timing
 from hwgw.game.core.view import pool_line, status_json, status_line, timing_line
 from hwgw.ns import NS
 
@@ -40,7 +40,6 @@ WARM_ROUNDS = 2
 RESCAN_HOLD_MS = 30000  # RAM held for a rescan (it takes well under a second)
 RESCAN_SOON_MS = 10000  # after a job is given up, the next rescan comes this long after the last at the latest
 LATE_SAMPLES = 1000
-STALL_LATE_MS = 50  # a wake this late means the page was busy elsewhere: a stall
 STALL_SAMPLES = 100
 PLAN_SAMPLES = 100
 

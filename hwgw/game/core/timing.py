@@ -16,6 +16,7 @@ RAM_FREE_MS = 100  # after a job lands: its report, its end, and the game freein
 # starting during a save was launched before it. Its worker waits the difference inside its call; only its RAM is
 # held that much longer.
 STALL_MS = 2000
+STALL_LATE_MS = 50  # a turn of the batcher's loop this late means the page was busy elsewhere: a stall
 QUANTILE = 0.99
 MARGIN = 1.5
 

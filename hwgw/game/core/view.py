@@ -2,7 +2,7 @@
 
 import json
 
-from hwgw.game.core.timing import quantile
+from hwgw.game.core.timing import STALL_LATE_MS, quantile
 
 
 def money(amount):
@@ -89,5 +89,5 @@ def timing_line(orchestrator):
     stalls = orchestrator.stalls
     if len(stalls) > 0:
         longest = max([stall[1] for stall in stalls])
-        line += f"; {len(stalls)} page stalls of 50 ms or more lately, the longest {longest:.0f} ms"
+        line += f"; {len(stalls)} page stalls of {STALL_LATE_MS} ms or more lately, the longest {longest:.0f} ms"
     return line
