@@ -26,11 +26,11 @@ from hwgw.build import build
 
 RESULTS = Path(os.environ.get("HWGW_REALGAME_RESULTS", Path(tempfile.gettempdir()) / "hwgw-realgame-results"))
 REAL_MINUTES = float(os.environ.get("HWGW_REALGAME_REAL_MINUTES", 30))
-# Ports per game (static, control, Remote API): 8840-8851 and 12570-12579.
+# Ports per game (static, control, Remote API): 8840-8853 and 12570-12579.
 PORTS = {"realclock": Ports(8840, 8841, 12570), "midgame": Ports(8842, 8843, 12571),
          "midgame-baseline": Ports(8844, 8845, 12572), "fresh": Ports(8846, 8847, 12573),
          "fresh-baseline": Ports(8848, 8849, 12574), "push": Ports(8846, 8847, 12575),
-         "growth": Ports(8850, 8851, 12576)}
+         "growth": Ports(8850, 8851, 12576), "deleted": Ports(8852, 8853, 12577)}
 HWGW_PUSH_PORT = 12579
 HWGW = str(Path(sys.executable).with_name("hwgw"))
 RECORDS: dict[str, dict] = {}
@@ -127,6 +127,33 @@ def growth_run(driver, tree):
         record.update(pool_before_gb=before["pool"]["gb"], pool_joined_gb=joined["pool"]["gb"],
                       started_before=before["startedAt"], started_after=record["status"]["startedAt"],
                       bought=bought["lines"] + bought["alerts"])
+        return keep(record)
+
+
+DELETE_ONE = ("export async function main(ns) { ns.killall('pserv-3'); "
+              "ns.tprint('deleted pserv-3: ' + ns.deleteServer('pserv-3')); }\n")
+DELETE_S = 600
+
+
+@pytest.fixture(scope="session")
+def deleted_run(driver, tree):
+    """Mid-game save, fake clock: the player kills pserv-3's scripts and deletes it while the system batches. Home
+    keeps 8 GB free for the small script (`--reserve 8`)."""
+    with in_game("deleted", MIDGAME_SAVE) as game:
+        game.push_tree(tree)
+        game.op("push", files=[{"filename": "delete.js", "content": DELETE_ONE, "server": "home"}])
+        run = Run(game, SYSTEM + " --reserve 8", True)
+        run.advance_to([300, DELETE_S])
+        before = game.status()
+        deleted = game.command("run delete.js", wait=1)
+        run.advance_to([DELETE_S + 60, DELETE_S + 120])
+        after = game.status()
+        run.advance_to([900, 1200])
+        record = run.record("deleted", [(300, DELETE_S), (900, 1200)])
+        record.update(pool_before_gb=before["pool"]["gb"], pool_after_gb=after["pool"]["gb"],
+                      started_before=before["startedAt"], started_after=record["status"]["startedAt"],
+                      deleted=deleted["lines"] + deleted["alerts"],
+                      written_off=[line for line in game.terminal() if "written off" in line])
         return keep(record)
 
 
