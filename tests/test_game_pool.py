@@ -1,5 +1,7 @@
 """The RAM pool: each job's reservation covers its own interval, and no node is ever booked over its capacity."""
 
+import random
+
 import pytest
 
 from hwgw.game.core.model import GROW, HACK, WEAKGROW, WEAKHACK, Job
@@ -119,3 +121,17 @@ def test_a_rescan_grows_the_pool_and_a_gone_node_takes_nothing_new():
     assert pool.ramPool["c"] == pytest.approx(1024.0 - 355.05)
     pool.at(60)
     assert pool.ramPool["c"] == pytest.approx(1024.0 - 350.0)
+
+
+def test_the_busiest_moment_of_an_interval_is_the_most_booked_at_any_instant_of_it():
+    rng = random.Random(7)
+    pool = RamPool({"a": 1e9})
+    for _ in range(300):
+        start = rng.randrange(0, 1000)
+        pool.bookings["a"].append([start, start + rng.randrange(1, 300), rng.choice([1.7, 1.75, 3.5, 50.0]), None])
+    for _ in range(200):
+        start = rng.randrange(-50, 1300)
+        end = start + rng.randrange(1, 400)
+        # Bookings start and end on whole milliseconds: every instant of [start, end) is one of start..end-1.
+        expected = max(pool.used("a", moment) for moment in range(start, end))
+        assert pool.busiest("a", start, end) == pytest.approx(expected)

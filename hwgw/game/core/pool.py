@@ -59,6 +59,14 @@ class RamPool:
                 most = max(most, self.used(host, booking[0]))
         return most
 
+    def overlapping(self, host, start, end):
+        """GB of every booking on `host` that overlaps [start, end): never less than its busiest moment."""
+        total = 0.0
+        for booking in self.bookings[host]:
+            if booking[0] < end and start < booking[1]:
+                total += booking[2]
+        return total
+
     def book(self, jobs):
         """Reserve each job's RAM over [job.bookedFrom, job.bookedUntil) and set job.host; False (and nothing
         booked) if some job fits nowhere. Each job goes on the first node that can hold it at its busiest moment."""
@@ -80,8 +88,16 @@ class RamPool:
         return self.capacity[host] - self.busiest(host, start, end)
 
     def first_fit(self, job):
+        """The first node that holds `job` all through its interval. Most nodes are settled by two quick bounds
+        (too full at its start; room even if everything overlapping it ran at once) before the busiest moment."""
+        start = job.bookedFrom
+        end = job.bookedUntil
+        need = job.ram() - 1e-9
         for host in self.order:
-            if self.room(host, job.bookedFrom, job.bookedUntil) - job.ram() > -1e-9:
+            room = self.capacity[host]
+            if room - self.used(host, start) < need:
+                continue
+            if room - self.overlapping(host, start, end) >= need or room - self.busiest(host, start, end) >= need:
                 return host
         return None
 
