@@ -95,15 +95,15 @@ class Orchestrator:
                 self.plans[plan["target"]] = plan
         self.startedAt = body["startedAt"]
         self.level = body["level"]
-        self.note_plan()
+        self.note_plan(self.pool.total())
 
-    def note_plan(self):
+    def note_plan(self, pool_gb: float):
         """Keep what the planner expects the whole pool to earn, each time that changes (a rescan found RAM)."""
         income = 0.0
         for target in self.plans.keys():
             income += self.plans[target]["income"]
         if len(self.planned) == 0 or self.planned[-1][2] != income:
-            self.planned.append([now_ms(), self.pool.total(), income])
+            self.planned.append([now_ms(), pool_gb, income])
             if len(self.planned) > PLAN_SAMPLES:
                 self.planned.pop(0)
 
