@@ -1,5 +1,5 @@
-"""Start the HWGW system: `run hwgw/start.js [--port 1] [--spacing 5] [--cycle 20] [--targets 1] [--reserve 4]
-[--report 60]`. This script then stays on as the runner, the only script that calls exec.
+"""Start the HWGW system: `run hwgw/start.js [--port 1] [--spacing 20] [--cycle 20] [--lead 30] [--targets 4]
+[--reserve 4] [--report 60] [--rescan 60]`. This script then stays on as the runner, the only script that calls exec.
 
 Mapping of the design notes' roles: this script is seed 000's runner and, with the researcher it starts, seed 001's
 batch-manager (on a restart it makes sure every script the system created has exited, then starts fresh); the
