@@ -18,6 +18,7 @@ GROW_PADDING = 1.05
 FRACTIONS = [0.0025 * 2 ** (i / 4) for i in range(36)]
 STRIDE = 3  # best_stats tries every STRIDE-th fraction first
 FIRST_HOUR_MS = 3600000  # targets are compared by what they earn in this long, prep included
+SPLIT_STEPS = 8  # the targets' RAM is moved between them in this many parts of the pool
 
 
 def player_numbers(player):
@@ -215,22 +216,15 @@ def choose_targets(servers, player, pool_ram, nodes, timing, ceiling):
     The best target (by what it earns in the first hour) gets what it can use well: all of the pool, or, when its
     batches already come as close as the spacing allows, the RAM that keeps them so. The next best target comes in
     on what is left if it earns more there than the targets already chosen would earn with it too, and so on up to
-    `ceiling` targets; what is left at the end goes to the first target.
+    `ceiling` targets; what is left at the end goes to the first target. Then eighths of the pool move between
+    targets while that earns more (see `rebalance`).
     """
     skill = player_numbers(player)["skill"]
     candidates = [server for server in servers if is_target(server, skill)]
     chosen: list[list[Any]] = []  # [server, GB]
     left = pool_ram
     while left >= MIN_WORKER_RAM and len(chosen) < ceiling:
-        taken = [entry[0]["hostname"] for entry in chosen]
-        best = None
-        best_worth = 0.0
-        for server in candidates:
-            if server["hostname"] not in taken:
-                worth = target_value(server, player, left, nodes, timing)
-                if worth > best_worth:
-                    best = server
-                    best_worth = worth
+        best, best_worth = next_target(chosen, candidates, player, left, nodes, timing)
         if best is None or best_worth <= more_for_chosen(chosen, player, left, nodes, timing):
             break
         stats = best_stats(best, player, left, nodes, timing)
@@ -239,7 +233,68 @@ def choose_targets(servers, player, pool_ram, nodes, timing, ceiling):
         left -= use
     if len(chosen) > 0:
         chosen[0][1] += left
+        rebalance(chosen, candidates, player, pool_ram, nodes, timing, ceiling)
+        chosen.sort(key=lambda entry: -entry[1])
     return [[best_stats(entry[0], player, entry[1], nodes, timing), entry[0], entry[1]] for entry in chosen]
+
+
+def rebalance(chosen, candidates, player, pool_ram, nodes, timing, ceiling):
+    """Move RAM in eighths of the pool from one target to another, or to the next best target while there is room
+    under the ceiling, the move that earns most each time, as long as the targets earn more together; a target left
+    with nothing drops out.
+
+    A target with more RAM than its closest batches need puts it into a higher hack fraction, and grow costs more
+    per dollar the more a batch takes, so past some size that RAM earns more on another target at a lower fraction.
+    """
+    step = pool_ram / SPLIT_STEPS
+    worth = [target_value(entry[0], player, entry[1], nodes, timing) for entry in chosen]
+    while True:
+        receivers = list(chosen)
+        if len(chosen) < ceiling:
+            newcomer = next_target(chosen, candidates, player, step, nodes, timing)[0]
+            if newcomer is not None:
+                receivers.append([newcomer, 0.0])
+        best_gain = 0.0
+        best_move = None
+        for giver in range(len(chosen)):
+            parts = math.ceil(chosen[giver][1] / step - 1e-9)
+            for part in range(1, parts + 1):
+                amount = min(part * step, chosen[giver][1])
+                less = target_value(chosen[giver][0], player, chosen[giver][1] - amount, nodes, timing)
+                for taker in range(len(receivers)):
+                    if taker != giver:
+                        more = target_value(receivers[taker][0], player, receivers[taker][1] + amount, nodes, timing)
+                        before = worth[giver] + (worth[taker] if taker < len(chosen) else 0.0)
+                        if less + more - before > best_gain:
+                            best_gain = less + more - before
+                            best_move = [giver, taker, amount, less, more]
+        if best_move is None:
+            return
+        giver, taker, amount, less, more = best_move
+        if taker == len(chosen):
+            chosen.append(receivers[taker])
+            worth.append(0.0)
+        chosen[giver][1] -= amount
+        chosen[taker][1] += amount
+        worth[giver] = less
+        worth[taker] = more
+        if chosen[giver][1] <= 0:
+            chosen.pop(giver)
+            worth.pop(giver)
+
+
+def next_target(chosen, candidates, player, ram, nodes, timing):
+    """The unchosen candidate that earns most with `ram` GB (None if none earns anything), and what it earns."""
+    taken = [entry[0]["hostname"] for entry in chosen]
+    best = None
+    best_worth = 0.0
+    for server in candidates:
+        if server["hostname"] not in taken:
+            worth = target_value(server, player, ram, nodes, timing)
+            if worth > best_worth:
+                best = server
+                best_worth = worth
+    return best, best_worth
 
 
 def more_for_chosen(chosen, player, extra, nodes, timing):
