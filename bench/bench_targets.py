@@ -33,7 +33,7 @@ def world():
         servers.append(info)
     player = em.player.to_netscript()
     nodes = [info["maxRam"] - (DEFAULTS["reserve"] if info["hostname"] == "home" else 0)
-             for info in servers if info["maxRam"] >= 1.75]
+             for info in servers if info["maxRam"] >= planner.MIN_WORKER_RAM]
     return servers, player, nodes
 
 
